@@ -1,0 +1,87 @@
+package dev.tasker.host.config;
+
+import dev.tasker.db.DatabaseSettings;
+import io.helidon.config.Config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything {@code tasker serve} needs, read from {@code application.yaml}, overridden by environment
+ * variables ({@code TASKER_PORT} → {@code tasker.port}, {@code TASKER_DATABASE_URL} → {@code tasker.database.url})
+ * and then by command-line flags.
+ */
+public record TaskerConfig(String host, int port, DatabaseSettings database, List<Path> handlerDirs, Duration shutdownGrace) {
+
+    public TaskerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(database, "database");
+        handlerDirs = List.copyOf(handlerDirs);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("tasker.port must be between 0 and 65535, not " + port);
+        }
+    }
+
+    public static TaskerConfig from(Config root) {
+        Config tasker = root.get("tasker");
+        Path home = tasker.get("home").as(Path.class).orElse(Path.of(System.getProperty("user.home"), ".tasker"));
+        Config db = tasker.get("database");
+        DatabaseSettings database = new DatabaseSettings(
+                db.get("url").asString().filter(s -> !s.isBlank()).orElse(null),
+                tasker.get("data.dir").as(Path.class).orElse(home.resolve("postgres")),
+                db.get("schema").asString().orElse(DatabaseSettings.DEFAULT_SCHEMA),
+                db.get("pool.size").asInt().orElse(16),
+                Duration.ofSeconds(db.get("connect-timeout-seconds").asInt().orElse(5)));
+        return new TaskerConfig(
+                tasker.get("host").asString().orElse("0.0.0.0"),
+                tasker.get("port").asInt().orElse(8080),
+                database,
+                handlerDirs(tasker),
+                Duration.ofSeconds(tasker.get("shutdown.grace-seconds").asInt().orElse(30)));
+    }
+
+    /** {@code tasker.handlers} (a list, or a comma-separated string from {@code TASKER_HANDLERS}), else the examples. */
+    private static List<Path> handlerDirs(Config tasker) {
+        List<Path> dirs = new ArrayList<>();
+        Config handlers = tasker.get("handlers");
+        handlers.asList(String.class).ifPresent(list -> list.forEach(s -> addSplit(dirs, s)));
+        if (dirs.isEmpty()) {
+            handlers.asString().ifPresent(s -> addSplit(dirs, s));
+        }
+        if (dirs.isEmpty()) {
+            tasker.get("repository.root").as(Path.class).ifPresent(root -> {
+                for (String module : List.of("examples-ruby", "examples-python", "examples-ts")) {
+                    dirs.add(root.resolve(module).resolve("handlers"));
+                }
+            });
+        }
+        return dirs;
+    }
+
+    private static void addSplit(List<Path> dirs, String value) {
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                dirs.add(Path.of(part.strip()));
+            }
+        }
+    }
+
+    public TaskerConfig withPort(int newPort) {
+        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace);
+    }
+
+    public TaskerConfig withHost(String newHost) {
+        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace);
+    }
+
+    public TaskerConfig withDatabase(DatabaseSettings newDatabase) {
+        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace);
+    }
+
+    public TaskerConfig withHandlerDirs(List<Path> newDirs) {
+        return new TaskerConfig(host, port, database, newDirs, shutdownGrace);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tasker.host.server;
+
+import dev.tasker.db.testing.TestDatabases;
+import dev.tasker.host.config.TaskerConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HealthEndpointsTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void whileStartingTheServerIsAliveButNotReady() throws Exception {
+        WebServerConfig.Builder builder = WebServer.builder().port(0);
+        TaskerServer.setup(builder, new Readiness());
+        WebServer server = builder.build().start();
+        try {
+            assertThat(get(server.port(), "/health/live").statusCode()).isEqualTo(200);
+
+            HttpResponse<String> ready = get(server.port(), "/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("\"name\":\"database\",\"status\":\"DOWN\"").contains("starting");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void onceTheDatabaseIsMigratedAndHandlersLoadedTheServerIsReady() throws Exception {
+        Path handlers = Files.createTempDirectory("handlers");
+        Files.writeString(handlers.resolve("step.rb"), "class Step; end\n");
+        Files.writeString(handlers.resolve("flow.yaml"), "name: flow\n");
+        TaskerConfig config = new TaskerConfig("127.0.0.1", 0,
+                TestDatabases.settings(TestDatabases.newSchemaName()), List.of(handlers), Duration.ofSeconds(5));
+
+        try (TaskerServer server = TaskerServer.start(config)) {
+            HttpResponse<String> ready = get(server.port(), "/health/ready");
+
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body())
+                    .contains("\"name\":\"database\",\"status\":\"UP\"")
+                    .contains("\"schema\":\"" + config.database().schema() + "\"")
+                    .contains("1 Ruby, 0 Python, 0 TypeScript, 0 JavaScript handler files; 1 templates");
+            assertThat(get(server.port(), "/health").statusCode()).isEqualTo(200);
+        } finally {
+            TestDatabases.deleteRecursively(handlers);
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
