@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
             }
             ConnectionProbe.check(url, settings.connectTimeout());
             pool = pool(url, settings);
-            new SchemaMigrator(pool, settings.schema(), url.redacted()).migrate();
+            new SchemaMigrator(pool, settings.schema(), url).migrate();
             DatabaseUrl opened = url;
             LOG.info(() -> "Database ready: " + opened.redacted() + ", schema '" + settings.schema() + "'");
             return new Database(embedded, pool, url, settings.schema());

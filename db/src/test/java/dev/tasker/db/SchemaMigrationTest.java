@@ -44,7 +44,7 @@ class SchemaMigrationTest {
     void migratingAgainChangesNothing() throws SQLException {
         List<String> before = columns();
 
-        int executed = new SchemaMigrator(db.dataSource(), db.schema(), "test").migrate();
+        int executed = new SchemaMigrator(db.dataSource(), db.schema(), db.url()).migrate();
 
         assertThat(executed).isZero();
         assertThat(columns()).isEqualTo(before);
@@ -97,7 +97,7 @@ class SchemaMigrationTest {
                     """);
         }
 
-        assertThatThrownBy(() -> new SchemaMigrator(db.dataSource(), db.schema(), "test-server").migrate())
+        assertThatThrownBy(() -> new SchemaMigrator(db.dataSource(), db.schema(), db.url()).migrate())
                 .isInstanceOf(DatabaseStartupException.class)
                 .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version 1)")
                 .hasMessageContaining("Run a newer Tasker");
