@@ -1,0 +1,60 @@
+package dev.tasker.core.handler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** What a handler sees of its task and step (Tasker's context API). */
+public interface StepContext {
+
+    UUID taskUuid();
+
+    UUID stepUuid();
+
+    String stepName();
+
+    String namespaceName();
+
+    /** The task's context, as submitted. */
+    JsonNode inputData();
+
+    /** This step's own inputs (e.g. a batch worker's cursor). */
+    JsonNode stepInputs();
+
+    /** The step's {@code handler.initialization}. */
+    JsonNode stepConfig();
+
+    /** The results of the steps this one depends on, directly or through others, by step name. */
+    Map<String, JsonNode> dependencyResults();
+
+    /** Earlier attempts of this step (0 on the first run). */
+    int retryCount();
+
+    int maxRetries();
+
+    /** What an earlier attempt saved with a checkpoint, or null. */
+    JsonNode checkpoint();
+
+    default JsonNode getInput(String key) {
+        JsonNode value = inputData() == null ? null : inputData().get(key);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    default JsonNode getConfig(String key) {
+        JsonNode value = stepConfig() == null ? null : stepConfig().get(key);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    default JsonNode getDependencyResult(String stepName) {
+        return dependencyResults().get(stepName);
+    }
+
+    default boolean isRetry() {
+        return retryCount() > 0;
+    }
+
+    default boolean isLastRetry() {
+        return retryCount() >= maxRetries() - 1;
+    }
+}

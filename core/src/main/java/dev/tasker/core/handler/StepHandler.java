@@ -1,0 +1,11 @@
+package dev.tasker.core.handler;
+
+/**
+ * A step handler in Java. Return a {@link StepResult}, or throw: {@link PermanentError} fails the step
+ * at once, anything else is retried under the step's policy.
+ */
+@FunctionalInterface
+public interface StepHandler {
+
+    StepResult call(StepContext context) throws Exception;
+}
