@@ -1,0 +1,17 @@
+package dev.tasker.core.engine;
+
+import dev.tasker.core.state.TaskState;
+
+/**
+ * What finishing a step did.
+ *
+ * @param accepted      false when the step was no longer this worker's (cancelled, or its lease was taken)
+ * @param releasedReady children that became ready
+ * @param taskState     the task's state afterwards
+ */
+public record FinishResult(boolean accepted, int releasedReady, TaskState taskState) {
+
+    public static FinishResult rejected() {
+        return new FinishResult(false, 0, null);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.tasker.core.engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reading tasks and steps (the API's read side). */
+public interface TaskQueries {
+
+    Optional<TaskView> task(UUID taskUuid);
+
+    List<Transition> stepTransitions(UUID stepUuid);
+
+    List<Transition> taskTransitions(UUID taskUuid);
+}

@@ -1,0 +1,25 @@
+package dev.tasker.core.engine;
+
+import java.util.UUID;
+
+/** Submitting work: finds the template, builds the task and writes it; the local worker is woken at once. */
+public final class TaskService {
+
+    private final TaskStore store;
+    private final Runnable wakeLocalWorker;
+
+    public TaskService(TaskStore store, Runnable wakeLocalWorker) {
+        this.store = store;
+        this.wakeLocalWorker = wakeLocalWorker;
+    }
+
+    /** Throws {@link TemplateNotFoundException} or {@link DuplicateTaskException}. */
+    public UUID create(TaskRequest request) {
+        TemplateRecord template = store.findTemplate(request.namespace(), request.name(), request.version())
+                .orElseThrow(() -> new TemplateNotFoundException(request.namespace(), request.name(), request.version()));
+        NewTask task = TaskFactory.build(template, request);
+        store.createTask(task);
+        wakeLocalWorker.run();
+        return task.taskUuid();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tasker.core.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tasker.core.template.TaskTemplate;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** The engine's persistence port; db implements it on PostgreSQL. */
+public interface TaskStore {
+
+    /** Registers a template; an unchanged definition keeps its row, a changed one becomes the current row. */
+    TemplateRecord registerTemplate(TaskTemplate template);
+
+    /** The current row of a template; {@code version} null means the latest registered. */
+    Optional<TemplateRecord> findTemplate(String namespace, String name, String version);
+
+    Optional<TemplateRecord> templateByUuid(UUID templateUuid);
+
+    /** Writes task, steps, edges and first transitions in one transaction; throws {@link DuplicateTaskException}. */
+    void createTask(NewTask task);
+
+    /** Takes up to {@code limit} ready steps of the given namespaces (empty: all) for this worker. */
+    List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds);
+
+    /** The step's outcome, its transitions, its released children and the task roll-up, in one transaction. */
+    FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome);
+
+    /** Ends the attempts whose lease expired (their worker died) as retryable timeouts; answers how many. */
+    int expireLeases(int limit);
+
+    /** Gives back this worker's leases so another worker may take the steps at once (graceful shutdown). */
+    int releaseLeases(String workerId, Collection<UUID> stepUuids);
+
+    /** Cancels a non-terminal task and its non-terminal steps; throws {@link TaskOperationException} otherwise. */
+    void cancel(UUID taskUuid, String reason);
+
+    void resetForRetry(UUID taskUuid, UUID stepUuid, String reason);
+
+    void resolveManually(UUID taskUuid, UUID stepUuid, String reason);
+
+    void completeManually(UUID taskUuid, UUID stepUuid, JsonNode result, String reason);
+
+    /** Saves a batch worker's progress with the attempt that holds the lease. */
+    boolean saveCheckpoint(String workerId, ClaimedStep step, JsonNode checkpoint);
+}

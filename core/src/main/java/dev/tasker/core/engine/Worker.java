@@ -1,0 +1,315 @@
+package dev.tasker.core.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.tasker.core.handler.HandlerResolver;
+import dev.tasker.core.handler.StepHandler;
+import dev.tasker.core.handler.StepResult;
+
+import dev.tasker.core.template.TemplateDag;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Claims ready steps, runs their handlers on platform threads under their timeouts, and finishes
+ * them. Every JVM runs one; they coordinate only through the {@link TaskStore}.
+ */
+public final class Worker implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Worker.class.getName());
+
+    private final TaskStore store;
+    private final HandlerResolver handlers;
+    private final WorkerSettings settings;
+    private final TemplateCache templates;
+    private final OutcomeDecider decider = new OutcomeDecider(Clock.systemUTC());
+    private final Semaphore permits;
+    private final Map<UUID, RunningStep> running = new ConcurrentHashMap<>();
+    private final ExecutorService handlerThreads;
+    private final ScheduledExecutorService timers;
+    private final Object signal = new Object();
+    private final AtomicInteger attemptsRun = new AtomicInteger();
+    private boolean workSignalled;
+    private volatile boolean claiming;
+    private Thread claimLoop;
+
+    public Worker(TaskStore store, HandlerResolver handlers, WorkerSettings settings) {
+        this.store = store;
+        this.handlers = handlers;
+        this.settings = settings;
+        this.templates = new TemplateCache(store);
+        this.permits = new Semaphore(settings.concurrency());
+        AtomicInteger n = new AtomicInteger();
+        this.handlerThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "tasker-step-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.timers = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "tasker-timers");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public Worker start() {
+        claiming = true;
+        claimLoop = Thread.ofPlatform().name("tasker-claim").daemon().start(this::claimLoop);
+        long reap = settings.reaperInterval().toMillis();
+        timers.scheduleWithFixedDelay(this::expireLeases, reap, reap, TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Worker " + settings.workerId() + " started: " + settings.concurrency() + " concurrent steps, namespaces "
+                + (settings.namespaces().isEmpty() ? "all" : settings.namespaces()));
+        return this;
+    }
+
+    /** New work may be ready (a notification, a new task, a released child). */
+    public void wake() {
+        synchronized (signal) {
+            workSignalled = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** Interrupts this worker's running attempts of a task that was cancelled. */
+    public void cancelTask(UUID taskUuid) {
+        running.values().stream().filter(r -> r.step.taskUuid().equals(taskUuid)).forEach(r -> {
+            if (r.finish()) {
+                r.thread.interrupt();
+                done(r);
+            }
+        });
+    }
+
+    public int runningCount() {
+        return running.size();
+    }
+
+    public int attemptsRun() {
+        return attemptsRun.get();
+    }
+
+    public WorkerSettings settings() {
+        return settings;
+    }
+
+    private void claimLoop() {
+        long failures = 0;
+        while (claiming) {
+            try {
+                int free = permits.availablePermits();
+                if (free > 0) {
+                    List<ClaimedStep> claimed = store.claim(settings.workerId(), settings.namespaces(), free,
+                            settings.leaseMarginSeconds());
+                    failures = 0;
+                    claimed.forEach(this::submit);
+                    if (claimed.size() == free) {
+                        continue;
+                    }
+                }
+                awaitSignal(settings.pollInterval().toMillis());
+            } catch (RuntimeException e) {
+                failures++;
+                if (failures == 1 || failures % 50 == 0) {
+                    LOG.warning(() -> "Cannot claim steps (" + e.getMessage() + "); retrying");
+                }
+                awaitSignal(Math.min(2000, 100 * failures));
+            }
+        }
+    }
+
+    private void awaitSignal(long millis) {
+        synchronized (signal) {
+            long deadline = System.currentTimeMillis() + millis;
+            long left = millis;
+            while (!workSignalled && left > 0 && claiming) {
+                try {
+                    signal.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                left = deadline - System.currentTimeMillis();
+            }
+            workSignalled = false;
+        }
+    }
+
+    private void submit(ClaimedStep step) {
+        permits.acquireUninterruptibly();
+        RunningStep r = new RunningStep(step);
+        running.put(step.stepUuid(), r);
+        handlerThreads.execute(() -> run(r));
+    }
+
+    private void run(RunningStep r) {
+        r.thread = Thread.currentThread();
+        ClaimedStep step = r.step;
+        attemptsRun.incrementAndGet();
+        var timeout = timers.schedule(() -> timeOut(r), step.timeoutSeconds(), TimeUnit.SECONDS);
+        StepOutcome outcome;
+        try {
+            outcome = invoke(step);
+        } catch (Throwable t) {
+            outcome = decider.thrown(step, t);
+        } finally {
+            timeout.cancel(false);
+            Thread.interrupted();
+        }
+        if (r.finish()) {
+            finish(step, outcome);
+            done(r);
+        }
+    }
+
+    private StepOutcome invoke(ClaimedStep step) throws Exception {
+        StepHandler handler = handlers.resolve(step.callable()).orElse(null);
+        if (handler == null) {
+            return decider.failure(step, new StepResult.Failure("no handler is loaded for callable '" + step.callable()
+                    + "' (step '" + step.name() + "')", "handler_not_found", false, null, "handler_not_found", null));
+        }
+        StepResult result = handler.call(new HandlerContext(step, config(step)));
+        return switch (result) {
+            case StepResult.Success s -> decider.success(s);
+            case StepResult.Failure f -> decider.failure(step, f);
+            case null -> decider.success(new StepResult.Success(JsonNodeFactory.instance.nullNode(), null));
+        };
+    }
+
+    private JsonNode config(ClaimedStep step) {
+        TemplateDag dag = templates.dag(step.templateUuid());
+        return dag == null ? null : dag.steps().stream().filter(s -> s.name().equals(step.name()))
+                .findFirst().map(s -> s.initialization()).orElse(null);
+    }
+
+    private void timeOut(RunningStep r) {
+        if (r.finish()) {
+            LOG.warning(() -> "Step " + r.step.name() + " (" + r.step.stepUuid() + ") ran past " + r.step.timeoutSeconds()
+                    + " s; interrupting it");
+            if (r.thread != null) {
+                r.thread.interrupt();
+            }
+            finish(r.step, decider.timedOut(r.step));
+            done(r);
+        }
+    }
+
+    /** Retries while the database is away, until the lease would expire and another worker takes over. */
+    private void finish(ClaimedStep step, StepOutcome outcome) {
+        Instant giveUp = Instant.now().plusSeconds(step.timeoutSeconds() + settings.leaseMarginSeconds());
+        long wait = 50;
+        while (true) {
+            try {
+                FinishResult result = store.finish(settings.workerId(), step, outcome);
+                if (result.releasedReady() > 0) {
+                    wake();
+                }
+                if (outcome.retryAt() != null) {
+                    long delay = Math.max(0, Duration.between(Instant.now(), outcome.retryAt()).toMillis());
+                    timers.schedule(this::wake, delay + 5, TimeUnit.MILLISECONDS);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (Instant.now().isAfter(giveUp)) {
+                    LOG.log(Level.WARNING, "Could not record the outcome of step " + step.name() + " (" + step.stepUuid()
+                            + "); its lease will expire and it runs again", e);
+                    return;
+                }
+                LOG.fine(() -> "Finishing step " + step.stepUuid() + " failed (" + e.getMessage() + "); retrying");
+                sleep(wait);
+                wait = Math.min(2000, wait * 2);
+            }
+        }
+    }
+
+    private void done(RunningStep r) {
+        running.remove(r.step.stepUuid());
+        permits.release();
+        wake();
+    }
+
+    private void expireLeases() {
+        try {
+            if (store.expireLeases(100) > 0) {
+                wake();
+            }
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Lease expiry skipped: " + e.getMessage());
+        }
+    }
+
+    /** Stops claiming; waits up to {@code grace} for running attempts, then gives their leases back. */
+    public void stop(Duration grace) {
+        claiming = false;
+        wake();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        List<RunningStep> unfinished = running.values().stream().filter(RunningStep::finish).toList();
+        if (!unfinished.isEmpty()) {
+            try {
+                int released = store.releaseLeases(settings.workerId(), unfinished.stream().map(r -> r.step.stepUuid()).toList());
+                LOG.info(() -> "Released the leases of " + released + " unfinished steps for other workers");
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Could not release leases (" + e.getMessage() + "); they expire on their own");
+            }
+            unfinished.forEach(r -> {
+                if (r.thread != null) {
+                    r.thread.interrupt();
+                }
+            });
+        }
+        timers.shutdownNow();
+        handlerThreads.shutdownNow();
+        if (claimLoop != null) {
+            try {
+                claimLoop.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ZERO);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One attempt in flight; exactly one of handler, timeout, cancel or shutdown finishes it. */
+    private static final class RunningStep {
+        final ClaimedStep step;
+        final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        volatile Thread thread;
+
+        RunningStep(ClaimedStep step) {
+            this.step = step;
+        }
+
+        boolean finish() {
+            return finished.compareAndSet(false, true);
+        }
+    }
+
+}

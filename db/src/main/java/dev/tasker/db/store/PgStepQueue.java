@@ -1,0 +1,285 @@
+package dev.tasker.db.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tasker.core.engine.ClaimedStep;
+import dev.tasker.core.engine.FinishResult;
+import dev.tasker.core.engine.OutcomeDecider;
+import dev.tasker.core.engine.StepOutcome;
+import dev.tasker.core.json.Json;
+import dev.tasker.core.retry.Backoff;
+import dev.tasker.core.retry.RetryPolicy;
+import dev.tasker.core.state.StepState;
+import dev.tasker.core.state.StepTransitions;
+import dev.tasker.core.state.TaskState;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The step queue: claims with SKIP LOCKED, finishes in one transaction, expires the leases of dead workers. */
+final class PgStepQueue {
+
+    private static final String CLAIM = """
+            WITH picked AS (
+                SELECT step_uuid, current_state AS prev_state FROM workflow_steps
+                WHERE pending_parents = 0 AND current_state IN ('pending', 'waiting_for_retry')
+                  AND ready_at <= clock_timestamp() AND (cardinality(?::text[]) = 0 OR namespace = ANY(?::text[]))
+                ORDER BY priority DESC, ready_at
+                LIMIT ? FOR UPDATE SKIP LOCKED),
+            claimed AS (
+                UPDATE workflow_steps s
+                SET current_state = 'in_progress', attempts = s.attempts + 1, lease_owner = ?,
+                    lease_expires_at = clock_timestamp() + make_interval(secs => s.timeout_seconds + ?),
+                    started_at = clock_timestamp(), updated_at = clock_timestamp()
+                FROM picked WHERE s.step_uuid = picked.step_uuid
+                RETURNING s.*, picked.prev_state),
+            audit AS (
+                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
+                SELECT step_uuid, task_uuid, prev_state, 'in_progress', attempts, ?, 'claimed' FROM claimed)
+            SELECT c.task_uuid, t.template_uuid, c.step_uuid, c.name, c.namespace, c.handler_callable, c.attempts,
+                   c.retryable, c.max_attempts, c.backoff, c.backoff_base_ms, c.max_backoff_ms, c.timeout_seconds,
+                   t.context, c.inputs, c.checkpoint, c.prev_state
+            FROM claimed c JOIN tasks t ON t.task_uuid = c.task_uuid""";
+
+    private static final String ANCESTOR_RESULTS = """
+            WITH RECURSIVE anc(step_uuid, parent) AS (
+                SELECT to_step_uuid, from_step_uuid FROM workflow_step_edges WHERE to_step_uuid = ANY(?::uuid[])
+                UNION
+                SELECT a.step_uuid, e.from_step_uuid FROM anc a JOIN workflow_step_edges e ON e.to_step_uuid = a.parent)
+            SELECT a.step_uuid, p.name, p.result FROM anc a JOIN workflow_steps p ON p.step_uuid = a.parent
+            WHERE p.current_state IN ('complete', 'resolved_manually')""";
+
+    private static final String FINISH = """
+            WITH upd AS (
+                UPDATE workflow_steps
+                SET current_state = ?, result = ?::jsonb, error = ?::jsonb, lease_owner = NULL, lease_expires_at = NULL,
+                    ready_at = COALESCE(?, ready_at), updated_at = clock_timestamp(),
+                    completed_at = CASE WHEN ? THEN clock_timestamp() ELSE completed_at END
+                WHERE step_uuid = ? AND current_state = 'in_progress' AND lease_owner = ? AND attempts = ?
+                RETURNING step_uuid, task_uuid, attempts, started_at),
+            tr AS (
+                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
+                SELECT step_uuid, task_uuid, 'in_progress', ?, attempts, ?, ? FROM upd),
+            au AS (
+                INSERT INTO workflow_step_result_audit (step_uuid, task_uuid, attempt, success, result, error, worker, started_at)
+                SELECT step_uuid, task_uuid, attempts, ?, ?::jsonb, ?::jsonb, ?, started_at FROM upd)
+            SELECT count(*) FROM upd""";
+
+    private final Tx tx;
+    private final Notifications notifications;
+    private final OutcomeDecider decider = new OutcomeDecider(Clock.systemUTC());
+
+    PgStepQueue(Tx tx, Notifications notifications) {
+        this.tx = tx;
+        this.notifications = notifications;
+    }
+
+    List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds) {
+        List<ClaimedStep> claimed = tx.run(c -> {
+            List<ClaimedStep> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+                var ns = c.createArrayOf("text", namespaces.toArray());
+                ps.setArray(1, ns);
+                ps.setArray(2, ns);
+                ps.setInt(3, limit);
+                ps.setString(4, workerId);
+                ps.setInt(5, leaseMarginSeconds);
+                ps.setString(6, workerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(claimed(rs));
+                    }
+                }
+            }
+            return out;
+        });
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        Map<UUID, Map<String, JsonNode>> results = ancestorResults(claimed);
+        return claimed.stream().map(s -> s.withDependencyResults(results.getOrDefault(s.stepUuid(), Map.of()))).toList();
+    }
+
+    private static ClaimedStep claimed(ResultSet rs) throws SQLException {
+        RetryPolicy retry = new RetryPolicy(rs.getBoolean("retryable"), rs.getInt("max_attempts"),
+                Backoff.fromYaml(rs.getString("backoff")).orElse(Backoff.EXPONENTIAL), rs.getInt("backoff_base_ms"),
+                rs.getInt("max_backoff_ms"));
+        return new ClaimedStep(rs.getObject("task_uuid", UUID.class), rs.getObject("template_uuid", UUID.class),
+                rs.getObject("step_uuid", UUID.class), rs.getString("name"), rs.getString("namespace"),
+                rs.getString("handler_callable"), rs.getInt("attempts"), retry, rs.getInt("timeout_seconds"),
+                Json.read(rs.getString("context")), Json.read(rs.getString("inputs")), Json.read(rs.getString("checkpoint")),
+                Map.of());
+    }
+
+    private Map<UUID, Map<String, JsonNode>> ancestorResults(List<ClaimedStep> steps) {
+        return tx.read(c -> {
+            Map<UUID, Map<String, JsonNode>> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(ANCESTOR_RESULTS)) {
+                ps.setArray(1, c.createArrayOf("uuid", steps.stream().map(ClaimedStep::stepUuid).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String result = rs.getString(3);
+                        out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                                .put(rs.getString(2), result == null ? Json.MAPPER.nullNode() : Json.read(result));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome) {
+        StepTransitions.check(StepState.IN_PROGRESS, outcome.nextState());
+        return tx.run(c -> {
+            TaskState taskState = TaskRollup.lockTask(c, step.taskUuid());
+            if (taskState == null || !updateStep(c, workerId, step, outcome)) {
+                return FinishResult.rejected();
+            }
+            int released = outcome.succeeded() ? releaseChildren(c, step.stepUuid()) : 0;
+            TaskState after = TaskRollup.rollUp(c, step.taskUuid(), taskState, workerId,
+                    "step " + step.name() + " " + outcome.nextState().dbName());
+            if (released > 0) {
+                notifications.work(c);
+            }
+            return new FinishResult(true, released, after);
+        });
+    }
+
+    private static boolean updateStep(Connection c, String workerId, ClaimedStep step, StepOutcome o) throws SQLException {
+        String result = o.result() == null ? null : o.result().toString();
+        String error = o.error() == null ? null : o.error().toString();
+        try (PreparedStatement ps = c.prepareStatement(FINISH)) {
+            ps.setString(1, o.nextState().dbName());
+            ps.setString(2, result);
+            ps.setString(3, error);
+            ps.setTimestamp(4, o.retryAt() == null ? null : Timestamp.from(o.retryAt()));
+            ps.setBoolean(5, o.nextState() == StepState.COMPLETE);
+            ps.setObject(6, step.stepUuid());
+            ps.setString(7, workerId);
+            ps.setInt(8, step.attempt());
+            ps.setString(9, o.nextState().dbName());
+            ps.setString(10, workerId);
+            ps.setString(11, o.reason());
+            ps.setBoolean(12, o.succeeded());
+            ps.setString(13, result);
+            ps.setString(14, error);
+            ps.setString(15, workerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    /** One parent fewer to wait for, for each child; answers how many children became ready. */
+    static int releaseChildren(Connection c, UUID parent) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH upd AS (
+                    UPDATE workflow_steps ch SET pending_parents = ch.pending_parents - 1, updated_at = clock_timestamp()
+                    FROM workflow_step_edges e
+                    WHERE e.from_step_uuid = ? AND ch.step_uuid = e.to_step_uuid
+                    RETURNING ch.pending_parents, ch.current_state)
+                SELECT count(*) FILTER (WHERE pending_parents = 0 AND current_state = 'pending') FROM upd""")) {
+            ps.setObject(1, parent);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    int expireLeases(int limit) {
+        List<Object[]> expired = tx.read(c -> {
+            List<Object[]> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT s.task_uuid, t.template_uuid, s.step_uuid, s.name, s.namespace, s.handler_callable, s.attempts,
+                           s.retryable, s.max_attempts, s.backoff, s.backoff_base_ms, s.max_backoff_ms, s.timeout_seconds,
+                           t.context, s.inputs, s.checkpoint, s.lease_owner
+                    FROM workflow_steps s JOIN tasks t ON t.task_uuid = s.task_uuid
+                    WHERE s.lease_expires_at < clock_timestamp() AND s.current_state = 'in_progress'
+                    LIMIT ?""")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Object[] {claimed(rs), rs.getString("lease_owner")});
+                    }
+                }
+            }
+            return rows;
+        });
+        int done = 0;
+        for (Object[] row : expired) {
+            ClaimedStep step = (ClaimedStep) row[0];
+            String owner = (String) row[1];
+            StepOutcome timeout = decider.timedOut(step);
+            StepOutcome outcome = new StepOutcome(timeout.nextState(), null, null, timeout.error(), timeout.retryAt(),
+                    "lease of worker " + owner + " expired; " + timeout.reason());
+            if (finish(owner, step, outcome).accepted()) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    int releaseLeases(String workerId, Collection<UUID> stepUuids) {
+        if (stepUuids.isEmpty()) {
+            return 0;
+        }
+        return tx.run(c -> {
+            Object[] ids = stepUuids.toArray();
+            try (PreparedStatement lock = c.prepareStatement("""
+                    SELECT 1 FROM tasks WHERE task_uuid IN (SELECT task_uuid FROM workflow_steps WHERE step_uuid = ANY(?::uuid[]))
+                    ORDER BY task_uuid FOR UPDATE""")) {
+                lock.setArray(1, c.createArrayOf("uuid", ids));
+                lock.executeQuery().close();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH upd AS (
+                        UPDATE workflow_steps SET current_state = 'pending', attempts = attempts - 1, lease_owner = NULL,
+                            lease_expires_at = NULL, ready_at = clock_timestamp(), updated_at = clock_timestamp()
+                        WHERE step_uuid = ANY(?::uuid[]) AND lease_owner = ? AND current_state = 'in_progress'
+                        RETURNING step_uuid, task_uuid, attempts),
+                    tr AS (
+                        INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
+                        SELECT step_uuid, task_uuid, 'in_progress', 'pending', attempts, ?, 'worker shutting down; lease released'
+                        FROM upd)
+                    SELECT count(*) FROM upd""")) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+                ps.setString(2, workerId);
+                ps.setString(3, workerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    int released = rs.getInt(1);
+                    if (released > 0) {
+                        notifications.work(c);
+                    }
+                    return released;
+                }
+            }
+        });
+    }
+
+    boolean saveCheckpoint(String workerId, ClaimedStep step, JsonNode checkpoint) {
+        return tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE workflow_steps SET checkpoint = ?::jsonb, updated_at = clock_timestamp()
+                    WHERE step_uuid = ? AND lease_owner = ? AND attempts = ? AND current_state = 'in_progress'""")) {
+                ps.setString(1, checkpoint.toString());
+                ps.setObject(2, step.stepUuid());
+                ps.setString(3, workerId);
+                ps.setInt(4, step.attempt());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+}

@@ -1,0 +1,150 @@
+package dev.tasker.db.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tasker.core.engine.TaskOperationException;
+import dev.tasker.core.state.StepState;
+import dev.tasker.core.state.StepTransitions;
+import dev.tasker.core.state.TaskState;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** What an operator does to a task: cancel it, or act on one of its steps. Each is one transaction. */
+final class PgTaskOperations {
+
+    private static final String OPERATOR = "operator";
+
+    private final Tx tx;
+    private final Notifications notifications;
+
+    PgTaskOperations(Tx tx, Notifications notifications) {
+        this.tx = tx;
+        this.notifications = notifications;
+    }
+
+    void cancel(UUID taskUuid, String reason) {
+        tx.run(c -> {
+            TaskState state = existingTask(c, taskUuid);
+            if (state.isTerminal()) {
+                throw new TaskOperationException("task " + taskUuid + " is already " + state.dbName()
+                        + "; only a task that has not finished can be cancelled");
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH prev AS (
+                        SELECT step_uuid, current_state FROM workflow_steps
+                        WHERE task_uuid = ? AND current_state NOT IN ('complete', 'error', 'cancelled', 'resolved_manually')
+                        FOR UPDATE),
+                    upd AS (
+                        UPDATE workflow_steps s SET current_state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL,
+                            updated_at = clock_timestamp()
+                        FROM prev WHERE s.step_uuid = prev.step_uuid
+                        RETURNING s.step_uuid, s.task_uuid, s.attempts, prev.current_state AS from_state)
+                    INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
+                    SELECT step_uuid, task_uuid, from_state, 'cancelled', attempts, ?, ? FROM upd""")) {
+                ps.setObject(1, taskUuid);
+                ps.setString(2, OPERATOR);
+                ps.setString(3, reason);
+                ps.executeUpdate();
+            }
+            TaskRollup.transition(c, taskUuid, state, TaskState.CANCELLED, OPERATOR, reason);
+            notifications.cancel(c, taskUuid);
+            return null;
+        });
+    }
+
+    void resetForRetry(UUID taskUuid, UUID stepUuid, String reason) {
+        act(taskUuid, stepUuid, StepState.PENDING, null, reason, """
+                UPDATE workflow_steps SET current_state = 'pending', attempts = 0, error = NULL, checkpoint = NULL,
+                    ready_at = clock_timestamp(), updated_at = clock_timestamp()
+                WHERE step_uuid = ?""");
+    }
+
+    void resolveManually(UUID taskUuid, UUID stepUuid, String reason) {
+        act(taskUuid, stepUuid, StepState.RESOLVED_MANUALLY, null, reason, """
+                UPDATE workflow_steps SET current_state = 'resolved_manually', completed_at = clock_timestamp(),
+                    updated_at = clock_timestamp()
+                WHERE step_uuid = ?""");
+    }
+
+    void completeManually(UUID taskUuid, UUID stepUuid, JsonNode result, String reason) {
+        act(taskUuid, stepUuid, StepState.COMPLETE, result, reason, """
+                UPDATE workflow_steps SET current_state = 'complete', result = ?::jsonb, error = NULL,
+                    completed_at = clock_timestamp(), updated_at = clock_timestamp()
+                WHERE step_uuid = ?""");
+    }
+
+    private void act(UUID taskUuid, UUID stepUuid, StepState to, JsonNode result, String reason, String sql) {
+        tx.run(c -> {
+            TaskState task = existingTask(c, taskUuid);
+            if (task == TaskState.CANCELLED || task == TaskState.COMPLETE || task == TaskState.RESOLVED_MANUALLY) {
+                throw new TaskOperationException("task " + taskUuid + " is " + task.dbName() + "; its steps can no longer change");
+            }
+            StepState from = stepState(c, taskUuid, stepUuid);
+            if (!StepTransitions.isAllowed(from, to)) {
+                throw new TaskOperationException("step " + stepUuid + " is " + from.dbName() + "; "
+                        + action(to) + " applies to " + allowedFrom(to));
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                if (result != null) {
+                    ps.setString(i++, result.toString());
+                }
+                ps.setObject(i, stepUuid);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
+                    SELECT step_uuid, task_uuid, ?, ?, attempts, ?, ? FROM workflow_steps WHERE step_uuid = ?""")) {
+                ps.setString(1, from.dbName());
+                ps.setString(2, to.dbName());
+                ps.setString(3, OPERATOR);
+                ps.setString(4, action(to) + (reason == null ? "" : ": " + reason));
+                ps.setObject(5, stepUuid);
+                ps.executeUpdate();
+            }
+            int released = to.satisfiesDependents() ? PgStepQueue.releaseChildren(c, stepUuid) : 0;
+            TaskRollup.rollUp(c, taskUuid, task, OPERATOR, action(to) + " of a step");
+            if (released > 0 || to == StepState.PENDING) {
+                notifications.work(c);
+            }
+            return null;
+        });
+    }
+
+    private static String action(StepState to) {
+        return switch (to) {
+            case PENDING -> "reset_for_retry";
+            case RESOLVED_MANUALLY -> "resolve_manually";
+            default -> "complete_manually";
+        };
+    }
+
+    private static String allowedFrom(StepState to) {
+        return to == StepState.PENDING ? "a step in error" : "a step that is pending, waiting for retry or in error";
+    }
+
+    private static TaskState existingTask(Connection c, UUID taskUuid) throws SQLException {
+        TaskState state = TaskRollup.lockTask(c, taskUuid);
+        if (state == null) {
+            throw new TaskNotFoundException(taskUuid);
+        }
+        return state;
+    }
+
+    private static StepState stepState(Connection c, UUID taskUuid, UUID stepUuid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT current_state FROM workflow_steps WHERE step_uuid = ? AND task_uuid = ? FOR UPDATE")) {
+            ps.setObject(1, stepUuid);
+            ps.setObject(2, taskUuid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new TaskNotFoundException("task " + taskUuid + " has no step " + stepUuid);
+                }
+                return StepState.fromDb(rs.getString(1));
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.tasker.db.store;
+
+import dev.tasker.core.engine.StepView;
+import dev.tasker.core.engine.TaskQueries;
+import dev.tasker.core.engine.TaskView;
+import dev.tasker.core.engine.Transition;
+import dev.tasker.core.json.Json;
+import dev.tasker.core.state.StepState;
+import dev.tasker.core.state.TaskState;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The read side: tasks with their steps, and the audit trail. */
+public final class PgTaskQueries implements TaskQueries {
+
+    private final Tx tx;
+
+    public PgTaskQueries(DataSource dataSource) {
+        this.tx = new Tx(dataSource);
+    }
+
+    @Override
+    public Optional<TaskView> task(UUID taskUuid) {
+        return tx.read(c -> {
+            List<StepView> steps = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT step_uuid, task_uuid, name, current_state, attempts, max_attempts, result, error, inputs,
+                           created_at, started_at, completed_at
+                    FROM workflow_steps WHERE task_uuid = ? ORDER BY created_at, name""")) {
+                ps.setObject(1, taskUuid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        steps.add(new StepView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                                StepState.fromDb(rs.getString(4)), rs.getInt(5), rs.getInt(6), Json.read(rs.getString(7)),
+                                Json.read(rs.getString(8)), Json.read(rs.getString(9)), instant(rs, 10), instant(rs, 11),
+                                instant(rs, 12)));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT task_uuid, namespace, name, version, current_state, context, priority, created_at, updated_at,
+                           completed_at FROM tasks WHERE task_uuid = ?""")) {
+                ps.setObject(1, taskUuid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new TaskView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), TaskState.fromDb(rs.getString(5)), Json.read(rs.getString(6)), rs.getInt(7),
+                            instant(rs, 8), instant(rs, 9), instant(rs, 10), TaskRollup.counts(c, taskUuid), steps));
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Transition> stepTransitions(UUID stepUuid) {
+        return transitions("""
+                SELECT from_state, to_state, attempt, worker, reason, created_at FROM workflow_step_transitions
+                WHERE step_uuid = ? ORDER BY id""", stepUuid);
+    }
+
+    @Override
+    public List<Transition> taskTransitions(UUID taskUuid) {
+        return transitions("""
+                SELECT from_state, to_state, 0, worker, reason, created_at FROM task_transitions
+                WHERE task_uuid = ? ORDER BY id""", taskUuid);
+    }
+
+    private List<Transition> transitions(String sql, UUID id) {
+        return tx.read(c -> {
+            List<Transition> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Transition(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                                rs.getString(5), instant(rs, 6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

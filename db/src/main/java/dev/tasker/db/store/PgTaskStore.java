@@ -1,0 +1,105 @@
+package dev.tasker.db.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tasker.core.engine.ClaimedStep;
+import dev.tasker.core.engine.FinishResult;
+import dev.tasker.core.engine.NewTask;
+import dev.tasker.core.engine.StepOutcome;
+import dev.tasker.core.engine.TaskStore;
+import dev.tasker.core.engine.TemplateRecord;
+import dev.tasker.core.template.TaskTemplate;
+
+import javax.sql.DataSource;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The engine's {@link TaskStore} on PostgreSQL, one repository per aggregate behind it. */
+public final class PgTaskStore implements TaskStore {
+
+    private final PgTemplates templates;
+    private final PgTaskWriter writer;
+    private final PgStepQueue queue;
+    private final PgTaskOperations operations;
+    private final Notifications notifications;
+
+    public PgTaskStore(DataSource dataSource, String schema) {
+        Tx tx = new Tx(dataSource);
+        this.notifications = new Notifications(schema);
+        this.templates = new PgTemplates(tx);
+        this.writer = new PgTaskWriter(tx, notifications);
+        this.queue = new PgStepQueue(tx, notifications);
+        this.operations = new PgTaskOperations(tx, notifications);
+    }
+
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    @Override
+    public TemplateRecord registerTemplate(TaskTemplate template) {
+        return templates.register(template);
+    }
+
+    @Override
+    public Optional<TemplateRecord> findTemplate(String namespace, String name, String version) {
+        return templates.find(namespace, name, version);
+    }
+
+    @Override
+    public Optional<TemplateRecord> templateByUuid(UUID templateUuid) {
+        return templates.byUuid(templateUuid);
+    }
+
+    @Override
+    public void createTask(NewTask task) {
+        writer.create(task);
+    }
+
+    @Override
+    public List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds) {
+        return queue.claim(workerId, namespaces, limit, leaseMarginSeconds);
+    }
+
+    @Override
+    public FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome) {
+        return queue.finish(workerId, step, outcome);
+    }
+
+    @Override
+    public int expireLeases(int limit) {
+        return queue.expireLeases(limit);
+    }
+
+    @Override
+    public int releaseLeases(String workerId, Collection<UUID> stepUuids) {
+        return queue.releaseLeases(workerId, stepUuids);
+    }
+
+    @Override
+    public void cancel(UUID taskUuid, String reason) {
+        operations.cancel(taskUuid, reason);
+    }
+
+    @Override
+    public void resetForRetry(UUID taskUuid, UUID stepUuid, String reason) {
+        operations.resetForRetry(taskUuid, stepUuid, reason);
+    }
+
+    @Override
+    public void resolveManually(UUID taskUuid, UUID stepUuid, String reason) {
+        operations.resolveManually(taskUuid, stepUuid, reason);
+    }
+
+    @Override
+    public void completeManually(UUID taskUuid, UUID stepUuid, JsonNode result, String reason) {
+        operations.completeManually(taskUuid, stepUuid, result, reason);
+    }
+
+    @Override
+    public boolean saveCheckpoint(String workerId, ClaimedStep step, JsonNode checkpoint) {
+        return queue.saveCheckpoint(workerId, step, checkpoint);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tasker.db.store;
+
+import dev.tasker.core.engine.StepCounts;
+import dev.tasker.core.state.TaskState;
+import dev.tasker.core.state.TaskTransitions;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** Counts a task's steps and moves the task to the state they imply, with its audit row. The task row is locked. */
+final class TaskRollup {
+
+    private TaskRollup() {
+    }
+
+    static TaskState lockTask(Connection c, UUID taskUuid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_state FROM tasks WHERE task_uuid = ? FOR UPDATE")) {
+            ps.setObject(1, taskUuid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? TaskState.fromDb(rs.getString(1)) : null;
+            }
+        }
+    }
+
+    static StepCounts counts(Connection c, UUID taskUuid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT count(*),
+                       count(*) FILTER (WHERE current_state IN ('complete', 'resolved_manually')),
+                       count(*) FILTER (WHERE current_state = 'error'),
+                       count(*) FILTER (WHERE current_state IN ('in_progress', 'enqueued', 'enqueued_for_orchestration',
+                                                                'enqueued_as_error_for_orchestration')),
+                       count(*) FILTER (WHERE current_state = 'waiting_for_retry'),
+                       count(*) FILTER (WHERE current_state = 'pending' AND pending_parents = 0),
+                       count(*) FILTER (WHERE current_state = 'pending' AND pending_parents > 0),
+                       count(*) FILTER (WHERE current_state = 'cancelled')
+                FROM workflow_steps WHERE task_uuid = ?""")) {
+            ps.setObject(1, taskUuid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new StepCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
+                        rs.getInt(7), rs.getInt(8));
+            }
+        }
+    }
+
+    /** Moves the task to what its steps imply; answers the state it is in afterwards. */
+    static TaskState rollUp(Connection c, UUID taskUuid, TaskState current, String worker, String reason) throws SQLException {
+        TaskState next = counts(c, taskUuid).rollUp(current);
+        if (next != current) {
+            transition(c, taskUuid, current, next, worker, reason);
+        }
+        return next;
+    }
+
+    static void transition(Connection c, UUID taskUuid, TaskState from, TaskState to, String worker, String reason)
+            throws SQLException {
+        TaskTransitions.check(from, to);
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH upd AS (
+                    UPDATE tasks SET current_state = ?, updated_at = clock_timestamp(),
+                                     completed_at = CASE WHEN ? THEN clock_timestamp() ELSE completed_at END
+                    WHERE task_uuid = ? RETURNING task_uuid)
+                INSERT INTO task_transitions (task_uuid, from_state, to_state, worker, reason)
+                SELECT task_uuid, ?, ?, ?, ? FROM upd""")) {
+            ps.setString(1, to.dbName());
+            ps.setBoolean(2, to == TaskState.COMPLETE || to == TaskState.RESOLVED_MANUALLY);
+            ps.setObject(3, taskUuid);
+            ps.setString(4, from.dbName());
+            ps.setString(5, to.dbName());
+            ps.setString(6, worker);
+            ps.setString(7, reason);
+            ps.executeUpdate();
+        }
+    }
+}
