@@ -46,8 +46,10 @@ public interface StepContext {
         return value == null || value.isNull() ? null : value;
     }
 
+    /** Exactly what that step's handler returned as its result; null if it returned none or has not run. */
     default JsonNode getDependencyResult(String stepName) {
-        return dependencyResults().get(stepName);
+        JsonNode value = dependencyResults().get(stepName);
+        return value == null || value.isNull() ? null : value;
     }
 
     default boolean isRetry() {
