@@ -37,6 +37,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** As {@link #start(Path)}, with extra {@code postgresql.conf} settings. */
     public static EmbeddedPostgresServer start(Path dataDir, Map<String, String> serverConfig) {
+        return start(dataDir, serverConfig, 0);
+    }
+
+    /** As {@link #start(Path, Map)}, on a fixed port (0: a free one). */
+    public static EmbeddedPostgresServer start(Path dataDir, Map<String, String> serverConfig, int port) {
         Path dir = dataDir.toAbsolutePath();
         DataDirectoryLock lock = DataDirectoryLock.acquire(dir);
         try {
@@ -50,6 +55,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200");
             serverConfig.forEach(builder::setServerConfig);
+            if (port > 0) {
+                builder.setPort(port);
+            }
             EmbeddedPostgres postgres = builder.start();
             LOG.info(() -> "Embedded PostgreSQL started in %d ms on port %d, data in %s"
                     .formatted(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), postgres.getPort(), dir));
