@@ -14,12 +14,29 @@ import java.util.Objects;
  * variables ({@code TASKER_PORT} → {@code tasker.port}, {@code TASKER_DATABASE_URL} → {@code tasker.database.url})
  * and then by command-line flags.
  */
-public record TaskerConfig(String host, int port, DatabaseSettings database, List<Path> handlerDirs, Duration shutdownGrace) {
+public record TaskerConfig(String host, int port, DatabaseSettings database, List<Path> handlerDirs, Duration shutdownGrace,
+                           WorkerConfig worker) {
+
+    /**
+     * @param concurrency handler attempts at once
+     * @param namespaces  the namespaces this JVM serves; empty: all
+     */
+    public record WorkerConfig(int concurrency, List<String> namespaces) {
+        public static final WorkerConfig DEFAULT = new WorkerConfig(16, List.of());
+
+        public WorkerConfig {
+            namespaces = List.copyOf(namespaces);
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("tasker.worker.concurrency must be at least 1, not " + concurrency);
+            }
+        }
+    }
 
     public TaskerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(database, "database");
         handlerDirs = List.copyOf(handlerDirs);
+        Objects.requireNonNull(worker, "worker");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("tasker.port must be between 0 and 65535, not " + port);
         }
@@ -40,17 +57,31 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
                 tasker.get("port").asInt().orElse(8080),
                 database,
                 handlerDirs(tasker),
-                Duration.ofSeconds(tasker.get("shutdown.grace-seconds").asInt().orElse(30)));
+                Duration.ofSeconds(tasker.get("shutdown.grace-seconds").asInt().orElse(30)),
+                new WorkerConfig(tasker.get("worker.concurrency").asInt().orElse(WorkerConfig.DEFAULT.concurrency()),
+                        list(tasker.get("worker.namespaces"))));
+    }
+
+    private static List<String> list(Config node) {
+        List<String> out = new ArrayList<>();
+        node.asList(String.class).ifPresent(l -> l.forEach(v -> split(v, out)));
+        if (out.isEmpty()) {
+            node.asString().ifPresent(v -> split(v, out));
+        }
+        return out;
+    }
+
+    private static void split(String value, List<String> out) {
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.strip());
+            }
+        }
     }
 
     /** {@code tasker.handlers} (a list, or a comma-separated string from {@code TASKER_HANDLERS}), else the examples. */
     private static List<Path> handlerDirs(Config tasker) {
-        List<Path> dirs = new ArrayList<>();
-        Config handlers = tasker.get("handlers");
-        handlers.asList(String.class).ifPresent(list -> list.forEach(s -> addSplit(dirs, s)));
-        if (dirs.isEmpty()) {
-            handlers.asString().ifPresent(s -> addSplit(dirs, s));
-        }
+        List<Path> dirs = new ArrayList<>(list(tasker.get("handlers")).stream().map(Path::of).toList());
         if (dirs.isEmpty()) {
             tasker.get("repository.root").as(Path.class).ifPresent(root -> {
                 for (String module : List.of("examples-ruby", "examples-python", "examples-ts")) {
@@ -61,27 +92,19 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
         return dirs;
     }
 
-    private static void addSplit(List<Path> dirs, String value) {
-        for (String part : value.split(",")) {
-            if (!part.isBlank()) {
-                dirs.add(Path.of(part.strip()));
-            }
-        }
-    }
-
     public TaskerConfig withPort(int newPort) {
-        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace);
+        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace, worker);
     }
 
     public TaskerConfig withHost(String newHost) {
-        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace);
+        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace, worker);
     }
 
     public TaskerConfig withDatabase(DatabaseSettings newDatabase) {
-        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace);
+        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace, worker);
     }
 
     public TaskerConfig withHandlerDirs(List<Path> newDirs) {
-        return new TaskerConfig(host, port, database, newDirs, shutdownGrace);
+        return new TaskerConfig(host, port, database, newDirs, shutdownGrace, worker);
     }
 }

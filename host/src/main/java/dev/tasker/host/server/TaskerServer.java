@@ -1,5 +1,6 @@
 package dev.tasker.host.server;
 
+import dev.tasker.core.handler.JavaHandlers;
 import dev.tasker.db.Database;
 import dev.tasker.host.config.TaskerConfig;
 import dev.tasker.loader.HandlerDirectoryScan;
@@ -26,6 +27,7 @@ public final class TaskerServer implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private WebServer webServer;
     private Database database;
+    private EngineRuntime engine;
 
     private TaskerServer(TaskerConfig config) {
         this.config = config;
@@ -48,6 +50,7 @@ public final class TaskerServer implements AutoCloseable {
         setup(builder, readiness);
         webServer = builder.build().start();
         database = Database.open(config.database());
+        engine = new EngineRuntime(database, new JavaHandlers(), config.worker());
         readiness.databaseOpened(database);
         HandlerDirectoryScan scan = HandlerDirectoryScan.of(config.handlerDirs());
         scan.problems().forEach(p -> LOG.warning(() -> "Handler directory problem: " + p));
@@ -84,11 +87,18 @@ public final class TaskerServer implements AutoCloseable {
         return database;
     }
 
+    public EngineRuntime engine() {
+        return engine;
+    }
+
     /** Stops taking requests, closes the pool and stops the embedded database. Safe to call twice. */
     @Override
     public void close() {
         if (!stopped.compareAndSet(false, true)) {
             return;
+        }
+        if (engine != null) {
+            engine.stop(config.shutdownGrace());
         }
         if (webServer != null) {
             webServer.stop();

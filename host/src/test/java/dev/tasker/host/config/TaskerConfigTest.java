@@ -66,6 +66,17 @@ class TaskerConfigTest {
     }
 
     @Test
+    void aWorkerCanBeLimitedToSomeNamespaces() {
+        Config config = Config.just(ConfigSources.create(Map.of(
+                "tasker.worker.namespaces", "billing, shipping", "tasker.worker.concurrency", "4")));
+
+        TaskerConfig tasker = TaskerConfig.from(config);
+
+        assertThat(tasker.worker().namespaces()).containsExactly("billing", "shipping");
+        assertThat(tasker.worker().concurrency()).isEqualTo(4);
+    }
+
+    @Test
     void handlerListsInYamlAreRead() {
         Config config = Config.just(ConfigSources.create(Map.of("tasker.handlers.0", "/h/one", "tasker.handlers.1", "/h/two")));
 

@@ -44,7 +44,8 @@ class HealthEndpointsTest {
         Files.writeString(handlers.resolve("step.rb"), "class Step; end\n");
         Files.writeString(handlers.resolve("flow.yaml"), "name: flow\n");
         TaskerConfig config = new TaskerConfig("127.0.0.1", 0,
-                TestDatabases.settings(TestDatabases.newSchemaName()), List.of(handlers), Duration.ofSeconds(5));
+                TestDatabases.settings(TestDatabases.newSchemaName()), List.of(handlers), Duration.ofSeconds(5),
+                TaskerConfig.WorkerConfig.DEFAULT);
 
         try (TaskerServer server = TaskerServer.start(config)) {
             HttpResponse<String> ready = get(server.port(), "/health/ready");

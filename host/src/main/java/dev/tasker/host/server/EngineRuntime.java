@@ -1,0 +1,70 @@
+package dev.tasker.host.server;
+
+import dev.tasker.core.engine.TaskService;
+import dev.tasker.core.engine.Worker;
+import dev.tasker.core.engine.WorkerSettings;
+import dev.tasker.core.handler.HandlerResolver;
+import dev.tasker.db.Database;
+import dev.tasker.db.store.PgListener;
+import dev.tasker.db.store.PgTaskQueries;
+import dev.tasker.db.store.PgTaskStore;
+import dev.tasker.host.config.TaskerConfig;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.HashSet;
+
+/** The engine of one JVM on an open database: store, worker, notifications and task submission. */
+public final class EngineRuntime {
+
+    private final PgTaskStore store;
+    private final PgTaskQueries queries;
+    private final Worker worker;
+    private final PgListener listener;
+    private final TaskService tasks;
+
+    EngineRuntime(Database db, HandlerResolver handlers, TaskerConfig.WorkerConfig config) {
+        this.store = new PgTaskStore(db.dataSource(), db.schema());
+        this.queries = new PgTaskQueries(db.dataSource());
+        WorkerSettings defaults = WorkerSettings.defaults(workerId());
+        this.worker = new Worker(store, handlers, new WorkerSettings(defaults.workerId(), new HashSet<>(config.namespaces()),
+                config.concurrency(), defaults.pollInterval(), defaults.leaseMarginSeconds(), defaults.reaperInterval()));
+        this.listener = new PgListener(db.url(), store.notifications(), worker::wake, worker::cancelTask);
+        this.tasks = new TaskService(store, worker::wake);
+        worker.start();
+    }
+
+    /** host-pid: unique among live JVMs, and says where a lease was held. */
+    static String workerId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+
+    public PgTaskStore store() {
+        return store;
+    }
+
+    public PgTaskQueries queries() {
+        return queries;
+    }
+
+    public TaskService tasks() {
+        return tasks;
+    }
+
+    public Worker worker() {
+        return worker;
+    }
+
+    /** Stops claiming, lets running steps finish within {@code grace}, gives the rest back. */
+    void stop(Duration grace) {
+        worker.stop(grace);
+        listener.close();
+    }
+}
