@@ -27,8 +27,14 @@ public interface TaskStore {
     /** Takes up to {@code limit} ready steps of the given namespaces (empty: all) for this worker. */
     List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds);
 
-    /** The step's outcome, its transitions, its released children and the task roll-up, in one transaction. */
-    FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome);
+    /**
+     * The step's outcome, its transitions, its released children and the task roll-up, in one transaction;
+     * up to {@code claimChildren} children that became ready are claimed for this worker in the same transaction.
+     */
+    FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome, int claimChildren, int leaseMarginSeconds);
+
+    /** The results of the named completed (or manually resolved) steps of each task. */
+    java.util.Map<UUID, java.util.Map<String, JsonNode>> results(java.util.Map<UUID, java.util.Set<String>> stepNamesByTask);
 
     /** Ends the attempts whose lease expired (their worker died) as retryable timeouts; answers how many. */
     int expireLeases(int limit);

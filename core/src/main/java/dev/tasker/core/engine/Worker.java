@@ -115,7 +115,10 @@ public final class Worker implements AutoCloseable {
                     List<ClaimedStep> claimed = store.claim(settings.workerId(), settings.namespaces(), free,
                             settings.leaseMarginSeconds());
                     failures = 0;
-                    claimed.forEach(this::submit);
+                    for (ClaimedStep step : withDependencyResults(claimed)) {
+                        permits.acquireUninterruptibly();
+                        start(step);
+                    }
                     if (claimed.size() == free) {
                         continue;
                     }
@@ -148,8 +151,37 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    private void submit(ClaimedStep step) {
-        permits.acquireUninterruptibly();
+    /** Dependency results of each step's ancestors, found in the template DAG held in memory. */
+    private List<ClaimedStep> withDependencyResults(List<ClaimedStep> steps) {
+        if (steps.isEmpty()) {
+            return steps;
+        }
+        Map<UUID, java.util.Set<String>> wanted = new java.util.HashMap<>();
+        for (ClaimedStep step : steps) {
+            TemplateDag dag = templates.dag(step.templateUuid());
+            if (dag != null) {
+                wanted.computeIfAbsent(step.taskUuid(), k -> new java.util.HashSet<>()).addAll(dag.ancestors(step.name()));
+            }
+        }
+        Map<UUID, Map<String, JsonNode>> results = wanted.values().stream().allMatch(java.util.Set::isEmpty)
+                ? Map.of() : store.results(wanted);
+        return steps.stream().map(step -> {
+            TemplateDag dag = templates.dag(step.templateUuid());
+            Map<String, JsonNode> ofTask = results.getOrDefault(step.taskUuid(), Map.of());
+            Map<String, JsonNode> mine = new java.util.HashMap<>();
+            if (dag != null) {
+                dag.ancestors(step.name()).forEach(a -> {
+                    if (ofTask.containsKey(a)) {
+                        mine.put(a, ofTask.get(a));
+                    }
+                });
+            }
+            return step.withDependencyResults(mine);
+        }).toList();
+    }
+
+    /** Runs a step whose permit is already taken. */
+    private void start(ClaimedStep step) {
         RunningStep r = new RunningStep(step);
         running.put(step.stepUuid(), r);
         handlerThreads.execute(() -> run(r));
@@ -211,10 +243,15 @@ public final class Worker implements AutoCloseable {
     private void finish(ClaimedStep step, StepOutcome outcome) {
         Instant giveUp = Instant.now().plusSeconds(step.timeoutSeconds() + settings.leaseMarginSeconds());
         long wait = 50;
+        int reserved = claiming ? reservePermits(8) : 0;
         while (true) {
             try {
-                FinishResult result = store.finish(settings.workerId(), step, outcome);
-                if (result.releasedReady() > 0) {
+                FinishResult result = store.finish(settings.workerId(), step, outcome, reserved,
+                        settings.leaseMarginSeconds());
+                permits.release(reserved - result.claimedChildren().size());
+                reserved = 0;
+                withDependencyResults(result.claimedChildren()).forEach(this::start);
+                if (result.releasedReady() > result.claimedChildren().size()) {
                     wake();
                 }
                 if (outcome.retryAt() != null) {
@@ -223,6 +260,8 @@ public final class Worker implements AutoCloseable {
                 }
                 return;
             } catch (RuntimeException e) {
+                permits.release(reserved);
+                reserved = 0;
                 if (Instant.now().isAfter(giveUp)) {
                     LOG.log(Level.WARNING, "Could not record the outcome of step " + step.name() + " (" + step.stepUuid()
                             + "); its lease will expire and it runs again", e);
@@ -233,6 +272,15 @@ public final class Worker implements AutoCloseable {
                 wait = Math.min(2000, wait * 2);
             }
         }
+    }
+
+    /** Takes up to {@code max} free permits without waiting, for children claimed as their parent finishes. */
+    private int reservePermits(int max) {
+        int n = 0;
+        while (n < max && permits.tryAcquire()) {
+            n++;
+        }
+        return n;
     }
 
     private void done(RunningStep r) {

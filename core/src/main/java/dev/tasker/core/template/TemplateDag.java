@@ -16,6 +16,7 @@ public final class TemplateDag {
     private final TaskTemplate template;
     private final Map<String, StepTemplate> steps = new LinkedHashMap<>();
     private final Map<String, List<String>> children = new HashMap<>();
+    private final Map<String, java.util.Set<String>> ancestors = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TemplateDag(TaskTemplate template) {
         this.template = template;
@@ -49,6 +50,24 @@ public final class TemplateDag {
 
     public List<String> parents(String name) {
         return step(name).dependencies();
+    }
+
+    /** Every step this one depends on, directly or through others; empty for a step not in the template. */
+    public java.util.Set<String> ancestors(String name) {
+        if (!steps.containsKey(name)) {
+            return java.util.Set.of();
+        }
+        return ancestors.computeIfAbsent(name, n -> {
+            java.util.Set<String> out = new java.util.LinkedHashSet<>();
+            java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(step(n).dependencies());
+            while (!todo.isEmpty()) {
+                String next = todo.pop();
+                if (out.add(next)) {
+                    todo.addAll(step(next).dependencies());
+                }
+            }
+            return java.util.Set.copyOf(out);
+        });
     }
 
     public List<String> children(String name) {

@@ -51,13 +51,21 @@ final class PgStepQueue {
                    t.context, c.inputs, c.checkpoint, c.prev_state
             FROM claimed c JOIN tasks t ON t.task_uuid = c.task_uuid""";
 
-    private static final String ANCESTOR_RESULTS = """
-            WITH RECURSIVE anc(step_uuid, parent) AS (
-                SELECT to_step_uuid, from_step_uuid FROM workflow_step_edges WHERE to_step_uuid = ANY(?::uuid[])
-                UNION
-                SELECT a.step_uuid, e.from_step_uuid FROM anc a JOIN workflow_step_edges e ON e.to_step_uuid = a.parent)
-            SELECT a.step_uuid, p.name, p.result FROM anc a JOIN workflow_steps p ON p.step_uuid = a.parent
-            WHERE p.current_state IN ('complete', 'resolved_manually')""";
+    private static final String CLAIM_RELEASED = """
+            WITH claimed AS (
+                UPDATE workflow_steps s
+                SET current_state = 'in_progress', attempts = s.attempts + 1, lease_owner = ?,
+                    lease_expires_at = clock_timestamp() + make_interval(secs => s.timeout_seconds + ?),
+                    started_at = clock_timestamp(), updated_at = clock_timestamp()
+                WHERE s.step_uuid = ANY(?::uuid[]) AND s.current_state = 'pending' AND s.pending_parents = 0
+                RETURNING s.*),
+            audit AS (
+                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
+                SELECT step_uuid, task_uuid, 'pending', 'in_progress', attempts, ?, 'claimed on release' FROM claimed)
+            SELECT c.task_uuid, t.template_uuid, c.step_uuid, c.name, c.namespace, c.handler_callable, c.attempts,
+                   c.retryable, c.max_attempts, c.backoff, c.backoff_base_ms, c.max_backoff_ms, c.timeout_seconds,
+                   t.context, c.inputs, c.checkpoint
+            FROM claimed c JOIN tasks t ON t.task_uuid = c.task_uuid""";
 
     private static final String FINISH = """
             WITH upd AS (
@@ -85,7 +93,7 @@ final class PgStepQueue {
     }
 
     List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds) {
-        List<ClaimedStep> claimed = tx.run(c -> {
+        return tx.run(c -> {
             List<ClaimedStep> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
                 var ns = c.createArrayOf("text", namespaces.toArray());
@@ -103,11 +111,6 @@ final class PgStepQueue {
             }
             return out;
         });
-        if (claimed.isEmpty()) {
-            return claimed;
-        }
-        Map<UUID, Map<String, JsonNode>> results = ancestorResults(claimed);
-        return claimed.stream().map(s -> s.withDependencyResults(results.getOrDefault(s.stepUuid(), Map.of()))).toList();
     }
 
     private static ClaimedStep claimed(ResultSet rs) throws SQLException {
@@ -121,16 +124,29 @@ final class PgStepQueue {
                 Map.of());
     }
 
-    private Map<UUID, Map<String, JsonNode>> ancestorResults(List<ClaimedStep> steps) {
+    Map<UUID, Map<String, JsonNode>> results(Map<UUID, Set<String>> namesByTask) {
+        Set<String> allNames = new java.util.HashSet<>();
+        namesByTask.values().forEach(allNames::addAll);
+        if (allNames.isEmpty()) {
+            return Map.of();
+        }
         return tx.read(c -> {
             Map<UUID, Map<String, JsonNode>> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(ANCESTOR_RESULTS)) {
-                ps.setArray(1, c.createArrayOf("uuid", steps.stream().map(ClaimedStep::stepUuid).toArray()));
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT task_uuid, name, result FROM workflow_steps
+                    WHERE task_uuid = ANY(?::uuid[]) AND name = ANY(?::text[])
+                      AND current_state IN ('complete', 'resolved_manually')""")) {
+                ps.setArray(1, c.createArrayOf("uuid", namesByTask.keySet().toArray()));
+                ps.setArray(2, c.createArrayOf("text", allNames.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String result = rs.getString(3);
-                        out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
-                                .put(rs.getString(2), result == null ? Json.MAPPER.nullNode() : Json.read(result));
+                        UUID task = rs.getObject(1, UUID.class);
+                        String name = rs.getString(2);
+                        if (namesByTask.get(task).contains(name)) {
+                            String result = rs.getString(3);
+                            out.computeIfAbsent(task, k -> new HashMap<>())
+                                    .put(name, result == null ? Json.MAPPER.nullNode() : Json.read(result));
+                        }
                     }
                 }
             }
@@ -138,21 +154,41 @@ final class PgStepQueue {
         });
     }
 
-    FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome) {
+    FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome, int claimChildren, int leaseMarginSeconds) {
         StepTransitions.check(StepState.IN_PROGRESS, outcome.nextState());
         return tx.run(c -> {
             TaskState taskState = TaskRollup.lockTask(c, step.taskUuid());
             if (taskState == null || !updateStep(c, workerId, step, outcome)) {
                 return FinishResult.rejected();
             }
-            int released = outcome.succeeded() ? releaseChildren(c, step.stepUuid()) : 0;
+            List<UUID> ready = outcome.succeeded() ? releaseChildren(c, step.stepUuid()) : List.of();
+            List<ClaimedStep> mine = claimChildren > 0 && !ready.isEmpty()
+                    ? claimReleased(c, workerId, ready.subList(0, Math.min(claimChildren, ready.size())), leaseMarginSeconds)
+                    : List.of();
             TaskState after = TaskRollup.rollUp(c, step.taskUuid(), taskState, workerId,
                     "step " + step.name() + " " + outcome.nextState().dbName());
-            if (released > 0) {
+            if (ready.size() > mine.size()) {
                 notifications.work(c);
             }
-            return new FinishResult(true, released, after);
+            return new FinishResult(true, ready.size(), after, mine);
         });
+    }
+
+    private static List<ClaimedStep> claimReleased(Connection c, String workerId, List<UUID> ids, int leaseMarginSeconds)
+            throws SQLException {
+        List<ClaimedStep> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(CLAIM_RELEASED)) {
+            ps.setString(1, workerId);
+            ps.setInt(2, leaseMarginSeconds);
+            ps.setArray(3, c.createArrayOf("uuid", ids.toArray()));
+            ps.setString(4, workerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(claimed(rs));
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean updateStep(Connection c, String workerId, ClaimedStep step, StepOutcome o) throws SQLException {
@@ -181,20 +217,22 @@ final class PgStepQueue {
         }
     }
 
-    /** One parent fewer to wait for, for each child; answers how many children became ready. */
-    static int releaseChildren(Connection c, UUID parent) throws SQLException {
+    /** One parent fewer to wait for, for each child; answers the children that became ready. */
+    static List<UUID> releaseChildren(Connection c, UUID parent) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                WITH upd AS (
-                    UPDATE workflow_steps ch SET pending_parents = ch.pending_parents - 1, updated_at = clock_timestamp()
-                    FROM workflow_step_edges e
-                    WHERE e.from_step_uuid = ? AND ch.step_uuid = e.to_step_uuid
-                    RETURNING ch.pending_parents, ch.current_state)
-                SELECT count(*) FILTER (WHERE pending_parents = 0 AND current_state = 'pending') FROM upd""")) {
+                UPDATE workflow_steps ch SET pending_parents = ch.pending_parents - 1, updated_at = clock_timestamp()
+                WHERE ch.step_uuid IN (SELECT to_step_uuid FROM workflow_step_edges WHERE from_step_uuid = ?)
+                RETURNING ch.step_uuid, ch.pending_parents, ch.current_state""")) {
             ps.setObject(1, parent);
+            List<UUID> ready = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+                while (rs.next()) {
+                    if (rs.getInt(2) == 0 && "pending".equals(rs.getString(3))) {
+                        ready.add(rs.getObject(1, UUID.class));
+                    }
+                }
             }
+            return ready;
         }
     }
 
@@ -224,7 +262,7 @@ final class PgStepQueue {
             StepOutcome timeout = decider.timedOut(step);
             StepOutcome outcome = new StepOutcome(timeout.nextState(), null, null, timeout.error(), timeout.retryAt(),
                     "lease of worker " + owner + " expired; " + timeout.reason());
-            if (finish(owner, step, outcome).accepted()) {
+            if (finish(owner, step, outcome, 0, 0).accepted()) {
                 done++;
             }
         }

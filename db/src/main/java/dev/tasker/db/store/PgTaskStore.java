@@ -64,8 +64,14 @@ public final class PgTaskStore implements TaskStore {
     }
 
     @Override
-    public FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome) {
-        return queue.finish(workerId, step, outcome);
+    public FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome, int claimChildren,
+                               int leaseMarginSeconds) {
+        return queue.finish(workerId, step, outcome, claimChildren, leaseMarginSeconds);
+    }
+
+    @Override
+    public java.util.Map<UUID, java.util.Map<String, JsonNode>> results(java.util.Map<UUID, Set<String>> stepNamesByTask) {
+        return queue.results(stepNamesByTask);
     }
 
     @Override

@@ -49,8 +49,8 @@ class GracefulStopTest {
             leaving.close();
         }
 
-        try (TestEngine staying = new TestEngine(settings, s -> s)) {
-            staying.handler("Work", ctx -> StepResult.success("second worker, attempt " + (ctx.retryCount() + 1)));
+        try (TestEngine staying = new TestEngine(settings, s -> s,
+                java.util.Map.of("Work", ctx -> StepResult.success("second worker, attempt " + (ctx.retryCount() + 1))))) {
             TaskView done = staying.awaitEnd(id, Duration.ofSeconds(10));
 
             assertThat(done.state()).isEqualTo(TaskState.COMPLETE);

@@ -34,8 +34,8 @@ class NamespacePoolTest {
             Thread.sleep(1500);
             assertThat(billing.task(ship).step("work").orElseThrow().state()).isEqualTo(StepState.PENDING);
 
-            try (TestEngine shipping = new TestEngine(settings, s -> s.withNamespaces(Set.of("shipping")))) {
-                shipping.handler("Who", ctx -> StepResult.success("shipping-worker"));
+            try (TestEngine shipping = new TestEngine(settings, s -> s.withNamespaces(Set.of("shipping")),
+                    java.util.Map.of("Who", ctx -> StepResult.success("shipping-worker")))) {
                 TaskView shipped = shipping.awaitEnd(ship, Duration.ofSeconds(10));
 
                 assertThat(shipped.state()).isEqualTo(TaskState.COMPLETE);

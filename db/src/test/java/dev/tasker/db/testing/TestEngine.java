@@ -43,6 +43,13 @@ public final class TestEngine implements AutoCloseable {
 
     /** An engine on an existing schema (e.g. a second worker beside another one). */
     public TestEngine(DatabaseSettings databaseSettings, UnaryOperator<WorkerSettings> settings) {
+        this(databaseSettings, settings, java.util.Map.of());
+    }
+
+    /** An engine whose handlers are registered before its worker starts claiming (for work that is already waiting). */
+    public TestEngine(DatabaseSettings databaseSettings, UnaryOperator<WorkerSettings> settings,
+                      java.util.Map<String, StepHandler> initialHandlers) {
+        initialHandlers.forEach(handlers::register);
         this.database = Database.open(databaseSettings);
         this.store = new PgTaskStore(database.dataSource(), database.schema());
         this.queries = new PgTaskQueries(database.dataSource());
