@@ -1,5 +1,7 @@
 package dev.tasker.core.engine;
 
+import dev.tasker.core.json.Json;
+
 import java.util.UUID;
 
 /** Submitting work: finds the template, builds the task and writes it; the local worker is woken at once. */
@@ -7,16 +9,18 @@ public final class TaskService {
 
     private final TaskStore store;
     private final Runnable wakeLocalWorker;
+    private final ContextValidator contexts = new ContextValidator();
 
     public TaskService(TaskStore store, Runnable wakeLocalWorker) {
         this.store = store;
         this.wakeLocalWorker = wakeLocalWorker;
     }
 
-    /** Throws {@link TemplateNotFoundException} or {@link DuplicateTaskException}. */
+    /** Throws {@link TemplateNotFoundException}, {@link InvalidContextException} or {@link DuplicateTaskException}. */
     public UUID create(TaskRequest request) {
         TemplateRecord template = store.findTemplate(request.namespace(), request.name(), request.version())
                 .orElseThrow(() -> new TemplateNotFoundException(request.namespace(), request.name(), request.version()));
+        contexts.validate(template, request.context() == null ? Json.MAPPER.createObjectNode() : request.context());
         NewTask task = TaskFactory.build(template, request);
         store.createTask(task);
         wakeLocalWorker.run();

@@ -1,6 +1,7 @@
 package dev.tasker.db.engine;
 
 import dev.tasker.core.engine.DuplicateTaskException;
+import dev.tasker.core.engine.InvalidContextException;
 import dev.tasker.core.engine.TaskRequest;
 import dev.tasker.core.engine.TemplateNotFoundException;
 import dev.tasker.core.handler.StepResult;
@@ -24,6 +25,11 @@ class TaskIdentityTest {
                 name: order
                 namespace_name: shop
                 version: 1.0.0
+                input_schema:
+                  type: object
+                  required: [order_id]
+                  properties:
+                    order_id: { type: integer, minimum: 1 }
                 steps: [ { name: only, handler: { callable: Noop } } ]
                 """);
     }
@@ -60,6 +66,17 @@ class TaskIdentityTest {
         UUID sameContextOtherKey = engine.submit(TaskRequest.of("shop", "order", TestEngine.json("{\"order_id\": 4}"))
                 .withIdempotencyKey("k-2"));
         assertThat(sameContextOtherKey).isNotEqualTo(keyed);
+    }
+
+    @Test
+    void aContextThatFailsTheInputSchemaIsRefusedNamingEachField() {
+        assertThatThrownBy(() -> engine.submit("shop", "order", "{\"order_id\": \"A1\", \"note\": 1}"))
+                .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.violations())
+                        .containsExactly("$.order_id: string found, integer expected"))
+                .hasMessageStartingWith("the context does not match the input_schema of shop/order@1.0.0");
+        assertThatThrownBy(() -> engine.submit("shop", "order", "{}"))
+                .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.violations())
+                        .containsExactly("$: required property 'order_id' not found"));
     }
 
     @Test
