@@ -20,25 +20,12 @@ final class ConnectionProbe {
     }
 
     static void check(DatabaseUrl url, Duration timeout) {
-        Properties props = connectionProperties(url, timeout);
+        Properties props = url.connectionProperties(timeout, "tasker");
         try (Connection ignored = DriverManager.getConnection(url.jdbcUrl(), props)) {
             // reachable, and the credentials are right
         } catch (SQLException e) {
             throw explain(url, e);
         }
-    }
-
-    static Properties connectionProperties(DatabaseUrl url, Duration timeout) {
-        Properties props = new Properties();
-        if (url.user() != null) {
-            props.setProperty("user", url.user());
-        }
-        if (url.password() != null) {
-            props.setProperty("password", url.password());
-        }
-        props.setProperty("connectTimeout", Long.toString(Math.max(1, timeout.toSeconds())));
-        props.setProperty("ApplicationName", "tasker");
-        return props;
     }
 
     static DatabaseStartupException explain(DatabaseUrl url, SQLException e) {

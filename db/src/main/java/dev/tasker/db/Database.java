@@ -62,7 +62,7 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("tasker-db");
         config.setJdbcUrl(url.jdbcUrl());
-        config.setDataSourceProperties(ConnectionProbe.connectionProperties(url, settings.connectTimeout()));
+        config.setDataSourceProperties(url.connectionProperties(settings.connectTimeout(), "tasker"));
         config.setSchema(settings.schema());
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));

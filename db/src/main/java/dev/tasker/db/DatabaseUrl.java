@@ -76,6 +76,20 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, String h
         return new DatabaseUrl(jdbc, user, password, uri.getHost(), port, database);
     }
 
+    /** User, password and timeouts for a JDBC connection to this URL. */
+    public java.util.Properties connectionProperties(java.time.Duration connectTimeout, String applicationName) {
+        java.util.Properties props = new java.util.Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("connectTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds())));
+        props.setProperty("ApplicationName", applicationName);
+        return props;
+    }
+
     /** The URL with any password replaced, for messages and logs. */
     public String redacted() {
         return "postgresql://" + (user == null ? "" : user + (password == null ? "" : ":***") + "@")

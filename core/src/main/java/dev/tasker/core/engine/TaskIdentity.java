@@ -3,10 +3,8 @@ package dev.tasker.core.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tasker.core.json.Json;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import static dev.tasker.core.json.Hashing.sha256;
+
 
 /** DESIGN §5: the idempotency key if given, else a hash of template and context with keys sorted. */
 public final class TaskIdentity {
@@ -21,11 +19,4 @@ public final class TaskIdentity {
         return "ctx:" + sha256(namespace + "/" + name + "@" + version + "\n" + Json.canonical(context));
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -81,16 +81,8 @@ public final class PgListener implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        Properties props = new Properties();
-        if (url.user() != null) {
-            props.setProperty("user", url.user());
-        }
-        if (url.password() != null) {
-            props.setProperty("password", url.password());
-        }
-        props.setProperty("connectTimeout", "5");
+        Properties props = url.connectionProperties(java.time.Duration.ofSeconds(5), "tasker-listen");
         props.setProperty("tcpKeepAlive", "true");
-        props.setProperty("ApplicationName", "tasker-listen");
         return DriverManager.getConnection(url.jdbcUrl(), props);
     }
 

@@ -29,6 +29,12 @@ import java.util.UUID;
 /** The step queue: claims with SKIP LOCKED, finishes in one transaction, expires the leases of dead workers. */
 final class PgStepQueue {
 
+    /** What a worker needs of a claimed step: the step row as c, its task as t. */
+    private static final String CLAIMED_COLUMNS = """
+            c.task_uuid, t.template_uuid, c.step_uuid, c.name, c.namespace, c.handler_callable, c.attempts, c.retryable,
+            c.max_attempts, c.backoff, c.backoff_base_ms, c.max_backoff_ms, c.timeout_seconds, t.context, c.inputs,
+            c.checkpoint""";
+
     private static final String CLAIM = """
             WITH picked AS (
                 SELECT step_uuid, current_state AS prev_state FROM workflow_steps
@@ -46,10 +52,7 @@ final class PgStepQueue {
             audit AS (
                 INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
                 SELECT step_uuid, task_uuid, prev_state, 'in_progress', attempts, ?, 'claimed' FROM claimed)
-            SELECT c.task_uuid, t.template_uuid, c.step_uuid, c.name, c.namespace, c.handler_callable, c.attempts,
-                   c.retryable, c.max_attempts, c.backoff, c.backoff_base_ms, c.max_backoff_ms, c.timeout_seconds,
-                   t.context, c.inputs, c.checkpoint, c.prev_state
-            FROM claimed c JOIN tasks t ON t.task_uuid = c.task_uuid""";
+            """ + "SELECT " + CLAIMED_COLUMNS + " FROM claimed c JOIN tasks t ON t.task_uuid = c.task_uuid";
 
     private static final String CLAIM_RELEASED = """
             WITH claimed AS (
@@ -62,10 +65,7 @@ final class PgStepQueue {
             audit AS (
                 INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
                 SELECT step_uuid, task_uuid, 'pending', 'in_progress', attempts, ?, 'claimed on release' FROM claimed)
-            SELECT c.task_uuid, t.template_uuid, c.step_uuid, c.name, c.namespace, c.handler_callable, c.attempts,
-                   c.retryable, c.max_attempts, c.backoff, c.backoff_base_ms, c.max_backoff_ms, c.timeout_seconds,
-                   t.context, c.inputs, c.checkpoint
-            FROM claimed c JOIN tasks t ON t.task_uuid = c.task_uuid""";
+            """ + "SELECT " + CLAIMED_COLUMNS + " FROM claimed c JOIN tasks t ON t.task_uuid = c.task_uuid";
 
     private static final String FINISH = """
             WITH upd AS (
@@ -239,12 +239,9 @@ final class PgStepQueue {
     int expireLeases(int limit) {
         List<Object[]> expired = tx.read(c -> {
             List<Object[]> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT s.task_uuid, t.template_uuid, s.step_uuid, s.name, s.namespace, s.handler_callable, s.attempts,
-                           s.retryable, s.max_attempts, s.backoff, s.backoff_base_ms, s.max_backoff_ms, s.timeout_seconds,
-                           t.context, s.inputs, s.checkpoint, s.lease_owner
-                    FROM workflow_steps s JOIN tasks t ON t.task_uuid = s.task_uuid
-                    WHERE s.lease_expires_at < clock_timestamp() AND s.current_state = 'in_progress'
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + CLAIMED_COLUMNS + ", c.lease_owner " + """
+                    FROM workflow_steps c JOIN tasks t ON t.task_uuid = c.task_uuid
+                    WHERE c.lease_expires_at < clock_timestamp() AND c.current_state = 'in_progress'
                     LIMIT ?""")) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -3,19 +3,16 @@ package dev.tasker.db.store;
 import dev.tasker.core.engine.TaskFactory;
 import dev.tasker.core.engine.TemplateRecord;
 import dev.tasker.core.json.Json;
+import dev.tasker.core.json.Hashing;
 import dev.tasker.core.template.TaskTemplate;
 import dev.tasker.core.template.TemplateParser;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +30,7 @@ final class PgTemplates {
 
     TemplateRecord register(TaskTemplate template) {
         String definition = Json.canonical(template.definition());
-        String hash = sha256(definition);
+        String hash = Hashing.sha256(definition);
         UUID uuid = tx.run(c -> {
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
                 lock.setString(1, "template:" + template.key());
@@ -106,13 +103,6 @@ final class PgTemplates {
         return new TemplateRecord(rs.getObject(1, UUID.class), t);
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Enough of semver to pick the latest version: numeric major.minor.patch, a release above its pre-releases. */
     record SemanticVersion(int major, int minor, int patch, boolean release) implements Comparable<SemanticVersion> {
