@@ -61,6 +61,11 @@ record HandlerContext(ClaimedStep step, JsonNode config) implements StepContext 
     }
 
     @Override
+    public int timeoutSeconds() {
+        return step.timeoutSeconds();
+    }
+
+    @Override
     public JsonNode checkpoint() {
         return step.checkpoint();
     }

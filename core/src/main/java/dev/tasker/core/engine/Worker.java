@@ -2,6 +2,7 @@ package dev.tasker.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.tasker.core.handler.HandlerError;
 import dev.tasker.core.handler.HandlerResolver;
 import dev.tasker.core.handler.StepHandler;
 import dev.tasker.core.handler.StepResult;
@@ -195,6 +196,8 @@ public final class Worker implements AutoCloseable {
         StepOutcome outcome;
         try {
             outcome = invoke(step);
+        } catch (HandlerError e) {
+            outcome = decider.described(step, e.error(), e.retryable(), e.retryAfter());
         } catch (Throwable t) {
             outcome = decider.thrown(step, t);
         } finally {

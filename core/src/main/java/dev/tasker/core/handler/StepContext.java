@@ -36,6 +36,11 @@ public interface StepContext {
     /** What an earlier attempt saved with a checkpoint, or null. */
     JsonNode checkpoint();
 
+    /** How long this attempt may run before it is interrupted. */
+    default int timeoutSeconds() {
+        return 30;
+    }
+
     default JsonNode getInput(String key) {
         JsonNode value = inputData() == null ? null : inputData().get(key);
         return value == null || value.isNull() ? null : value;

@@ -1,0 +1,29 @@
+package dev.tasker.bridge;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tasker.core.handler.StepContext;
+import dev.tasker.core.json.Json;
+
+/** The step context as the JSON every guest prelude reads (Tasker's field names). */
+final class GuestPayload {
+
+    private GuestPayload() {
+    }
+
+    static String of(StepContext ctx) {
+        ObjectNode p = Json.MAPPER.createObjectNode();
+        p.put("task_uuid", ctx.taskUuid().toString());
+        p.put("step_uuid", ctx.stepUuid().toString());
+        p.put("step_name", ctx.stepName());
+        p.put("namespace_name", ctx.namespaceName());
+        p.set("input_data", ctx.inputData());
+        p.set("step_inputs", ctx.stepInputs());
+        p.set("step_config", ctx.stepConfig());
+        ObjectNode deps = p.putObject("dependency_results");
+        ctx.dependencyResults().forEach(deps::set);
+        p.put("retry_count", ctx.retryCount());
+        p.put("max_retries", ctx.maxRetries());
+        p.set("checkpoint", ctx.checkpoint());
+        return p.toString();
+    }
+}

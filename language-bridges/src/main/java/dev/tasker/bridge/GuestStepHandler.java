@@ -1,0 +1,25 @@
+package dev.tasker.bridge;
+
+import dev.tasker.core.handler.StepContext;
+import dev.tasker.core.handler.StepHandler;
+import dev.tasker.core.handler.StepResult;
+
+import java.time.Duration;
+
+/** A JavaScript handler seen through the engine's Java SPI. */
+final class GuestStepHandler implements StepHandler {
+
+    private final JsRuntime runtime;
+    private final String name;
+
+    GuestStepHandler(JsRuntime runtime, String name) {
+        this.runtime = runtime;
+        this.name = name;
+    }
+
+    @Override
+    public StepResult call(StepContext context) throws InterruptedException {
+        String answer = runtime.invoke(name, GuestPayload.of(context), Duration.ofSeconds(context.timeoutSeconds()));
+        return GuestAnswer.toResult(answer, JsRuntime.LANGUAGE, name);
+    }
+}

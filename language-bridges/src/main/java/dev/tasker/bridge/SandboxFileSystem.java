@@ -1,0 +1,171 @@
+package dev.tasker.bridge;
+
+import org.graalvm.polyglot.io.FileSystem;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessMode;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What guest code may read: the handler directories, read-only, and virtual modules (the preludes)
+ * under names such as {@code @tasker-systems/tasker}. Nothing may be written.
+ */
+final class SandboxFileSystem implements FileSystem {
+
+    private static final Path VIRTUAL_ROOT = Path.of("/__tasker__");
+
+    private final FileSystem readOnly = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
+    private final List<Path> roots;
+    private final Map<String, Path> virtualNames;
+    private final Map<Path, byte[]> virtualFiles;
+
+    /**
+     * @param roots   directories guests may read below
+     * @param modules virtual module name (and aliases) to file name under /__tasker__, and file contents
+     */
+    SandboxFileSystem(List<Path> roots, Map<String, String> modules, Map<String, byte[]> contents) {
+        this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.virtualNames = modules.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> VIRTUAL_ROOT.resolve(e.getValue())));
+        this.virtualFiles = contents.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(e -> VIRTUAL_ROOT.resolve(e.getKey()), Map.Entry::getValue));
+    }
+
+    @Override
+    public Path parsePath(URI uri) {
+        return readOnly.parsePath(uri);
+    }
+
+    @Override
+    public Path parsePath(String path) {
+        Path virtual = virtualNames.get(path);
+        return virtual != null ? virtual : readOnly.parsePath(path);
+    }
+
+    @Override
+    public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
+        if (virtualFiles.containsKey(path)) {
+            return;
+        }
+        allowed(path);
+        readOnly.checkAccess(path, modes, options);
+    }
+
+    @Override
+    public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
+        throw new IOException("handlers may not create directories (" + dir + ")");
+    }
+
+    @Override
+    public void delete(Path path) throws IOException {
+        throw new IOException("handlers may not delete files (" + path + ")");
+    }
+
+    @Override
+    public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
+            throws IOException {
+        byte[] virtual = virtualFiles.get(path);
+        if (virtual != null) {
+            return new BytesChannel(virtual);
+        }
+        allowed(path);
+        return readOnly.newByteChannel(path, options, attrs);
+    }
+
+    @Override
+    public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
+        allowed(dir);
+        return readOnly.newDirectoryStream(dir, filter);
+    }
+
+    @Override
+    public Path toAbsolutePath(Path path) {
+        return readOnly.toAbsolutePath(path);
+    }
+
+    @Override
+    public Path toRealPath(Path path, LinkOption... options) throws IOException {
+        return virtualFiles.containsKey(path) ? path : readOnly.toRealPath(path, options);
+    }
+
+    @Override
+    public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
+        allowed(path);
+        return readOnly.readAttributes(path, attributes, options);
+    }
+
+    private void allowed(Path path) throws IOException {
+        Path p = path.toAbsolutePath().normalize();
+        if (roots.stream().noneMatch(p::startsWith)) {
+            throw new NoSuchFileException(path + " (handlers may only read files below their handler directories)");
+        }
+    }
+
+    /** A read-only channel over bytes in memory. */
+    private static final class BytesChannel implements SeekableByteChannel {
+        private final byte[] bytes;
+        private int position;
+
+        BytesChannel(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) {
+            if (position >= bytes.length) {
+                return -1;
+            }
+            int n = Math.min(dst.remaining(), bytes.length - position);
+            dst.put(bytes, position, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            throw new IOException("read-only");
+        }
+
+        @Override
+        public long position() {
+            return position;
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) {
+            position = (int) newPosition;
+            return this;
+        }
+
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long size) throws IOException {
+            throw new IOException("read-only");
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
+    }
+}
