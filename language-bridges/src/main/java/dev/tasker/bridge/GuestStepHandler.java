@@ -6,13 +6,13 @@ import dev.tasker.core.handler.StepResult;
 
 import java.time.Duration;
 
-/** A JavaScript handler seen through the engine's Java SPI. */
+/** A guest-language handler seen through the engine's Java SPI. */
 final class GuestStepHandler implements StepHandler {
 
-    private final JsRuntime runtime;
+    private final LanguageRuntime runtime;
     private final String name;
 
-    GuestStepHandler(JsRuntime runtime, String name) {
+    GuestStepHandler(LanguageRuntime runtime, String name) {
         this.runtime = runtime;
         this.name = name;
     }
@@ -20,6 +20,6 @@ final class GuestStepHandler implements StepHandler {
     @Override
     public StepResult call(StepContext context) throws InterruptedException {
         String answer = runtime.invoke(name, GuestPayload.of(context), Duration.ofSeconds(context.timeoutSeconds()));
-        return GuestAnswer.toResult(answer, JsRuntime.LANGUAGE, name);
+        return GuestAnswer.toResult(answer, runtime.language(), name);
     }
 }

@@ -27,6 +27,7 @@ public final class TestEngine implements AutoCloseable {
 
     private final Database database;
     private final JavaHandlers handlers = new JavaHandlers();
+    private final dev.tasker.core.handler.HandlerResolver resolver;
     private final PgTaskStore store;
     private final PgTaskQueries queries;
     private final Worker worker;
@@ -49,11 +50,18 @@ public final class TestEngine implements AutoCloseable {
     /** An engine whose handlers are registered before its worker starts claiming (for work that is already waiting). */
     public TestEngine(DatabaseSettings databaseSettings, UnaryOperator<WorkerSettings> settings,
                       java.util.Map<String, StepHandler> initialHandlers) {
+        this(databaseSettings, settings, initialHandlers, callable -> java.util.Optional.empty());
+    }
+
+    /** An engine that also runs the handlers of another resolver (e.g. guest languages) after the Java ones. */
+    public TestEngine(DatabaseSettings databaseSettings, UnaryOperator<WorkerSettings> settings,
+                      java.util.Map<String, StepHandler> initialHandlers, dev.tasker.core.handler.HandlerResolver more) {
         initialHandlers.forEach(handlers::register);
+        this.resolver = dev.tasker.core.handler.HandlerResolvers.firstOf(handlers, more);
         this.database = Database.open(databaseSettings);
         this.store = new PgTaskStore(database.dataSource(), database.schema());
         this.queries = new PgTaskQueries(database.dataSource());
-        this.worker = new Worker(store, handlers,
+        this.worker = new Worker(store, resolver,
                 settings.apply(WorkerSettings.defaults("test-" + UUID.randomUUID().toString().substring(0, 8))
                         .withLeaseMargin(1, Duration.ofMillis(200))));
         this.listener = new PgListener(database.url(), store.notifications(), worker::wake, worker::cancelTask);
@@ -68,7 +76,7 @@ public final class TestEngine implements AutoCloseable {
 
     /** Registers a template given as YAML; its callables must be registered handlers. */
     public TestEngine template(String yaml) {
-        store.registerTemplate(new TemplateParser("test", handlers::exists).parse(yaml, "test.yaml"));
+        store.registerTemplate(new TemplateParser("test", resolver::exists).parse(yaml, "test.yaml"));
         return this;
     }
 

@@ -1,0 +1,99 @@
+package dev.tasker.host.workflows;
+
+import dev.tasker.bridge.GuestHandlers;
+import dev.tasker.bridge.JsRuntime;
+import dev.tasker.core.engine.StepView;
+import dev.tasker.core.engine.TaskView;
+import dev.tasker.core.state.StepState;
+import dev.tasker.core.state.TaskState;
+import dev.tasker.db.testing.TestDatabases;
+import dev.tasker.db.testing.TestEngine;
+import org.graalvm.polyglot.Engine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** JavaScript handler files driving the engine on PostgreSQL. */
+class JavaScriptWorkflowTest {
+
+    private static Path dir;
+    private static Engine graal;
+    private static JsRuntime js;
+    private static TestEngine engine;
+
+    @BeforeAll
+    static void start() throws IOException {
+        dir = Files.createTempDirectory("js-workflow");
+        Files.writeString(dir.resolve("linear.mjs"), """
+                import { StepHandler, PermanentError } from '@tasker-systems/tasker';
+
+                export class Square extends StepHandler {
+                  call(ctx) { const n = ctx.getInput('even_number'); return this.success(n * n); }
+                }
+                export class AddTen extends StepHandler {
+                  call(ctx) { return ctx.getDependencyResult('square') + 10; }
+                }
+                export class TimesThree extends StepHandler {
+                  async call(ctx) { return (await ctx.getDependencyResult('add_ten')) * 3; }
+                }
+                export class Halve extends StepHandler {
+                  call(ctx) {
+                    if (ctx.getInput('refuse')) throw new PermanentError('refusing to halve');
+                    return ctx.getDependencyResult('times_three') / 2;
+                  }
+                }
+                """);
+        graal = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build();
+        js = new JsRuntime(graal, List.of(dir.resolve("linear.mjs")), List.of(dir), 2);
+        engine = new TestEngine(TestDatabases.settings(TestDatabases.newSchemaName()), s -> s, Map.of(), new GuestHandlers(js))
+                .template("""
+                        name: linear_js
+                        namespace_name: math
+                        version: 1.0.0
+                        steps:
+                          - { name: square, handler: { callable: js:Square } }
+                          - { name: add_ten, handler: { callable: AddTen }, dependencies: [square] }
+                          - { name: times_three, handler: { callable: TimesThree }, dependencies: [add_ten] }
+                          - { name: halve, handler: { callable: Halve }, dependencies: [times_three] }
+                        """);
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+        js.close();
+        graal.close();
+        TestDatabases.deleteRecursively(dir);
+    }
+
+    @Test
+    void sixGivesSixtyNine() {
+        TaskView task = engine.awaitEnd(engine.submit("math", "linear_js", "{\"even_number\": 6}"));
+
+        assertThat(task.state()).isEqualTo(TaskState.COMPLETE);
+        assertThat(task.step("square").orElseThrow().result().asInt()).isEqualTo(36);
+        assertThat(task.step("halve").orElseThrow().result().asDouble()).isEqualTo(69.0);
+    }
+
+    @Test
+    void aJavaScriptErrorIsRecordedWithItsLanguageClassAndLine() {
+        TaskView task = engine.awaitEnd(engine.submit("math", "linear_js", "{\"even_number\": 4, \"refuse\": true}"));
+
+        StepView halve = task.step("halve").orElseThrow();
+        assertThat(task.state()).isEqualTo(TaskState.BLOCKED_BY_FAILURES);
+        assertThat(halve.state()).isEqualTo(StepState.ERROR);
+        assertThat(halve.attempts()).isEqualTo(1);
+        assertThat(halve.error().get("language").asText()).isEqualTo("javascript");
+        assertThat(halve.error().get("error_type").asText()).isEqualTo("PermanentError");
+        assertThat(halve.error().get("message").asText()).isEqualTo("refusing to halve");
+        assertThat(halve.error().get("backtrace").get(0).asText()).contains("linear.mjs:14");
+    }
+}

@@ -1,0 +1,169 @@
+package dev.tasker.bridge;
+
+import dev.tasker.core.json.Json;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The handlers of one guest language: every handler file loaded into each context of a pool on one
+ * shared engine, invoked with the step as JSON and answering JSON. A call that runs past its timeout
+ * has its context cancelled and replaced.
+ */
+public abstract class LanguageRuntime implements AutoCloseable {
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tasker-guest-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    protected final Engine engine;
+    protected final List<Path> files;
+    protected final List<Path> roots;
+    private final String language;
+    private final Set<String> handlerNames = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final List<String> loadErrors = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicBoolean firstLoad = new AtomicBoolean(true);
+    private ContextPool pool;
+
+    protected LanguageRuntime(String language, Engine engine, List<Path> files, List<Path> roots) {
+        this.language = language;
+        this.engine = engine;
+        this.files = List.copyOf(files);
+        this.roots = List.copyOf(roots);
+    }
+
+    /** Creates the pool; subclasses call it at the end of their constructor. */
+    protected final void startPool(int size) {
+        this.pool = new ContextPool(language, size, this::loadedContext);
+    }
+
+    /** A context with the prelude in place, not yet any handler file. */
+    protected abstract Context newContext();
+
+    /** Loads one handler file; answers the names it registered. */
+    protected abstract List<String> loadFile(Context context, Path file) throws IOException;
+
+    /** Every name registered in the context (also functional registrations). */
+    protected abstract List<String> registered(Context context);
+
+    /** Calls the prelude; answers its JSON answer, or null when nothing was answered. */
+    protected abstract String callInvoke(Context context, String handlerName, String payloadJson);
+
+    public String language() {
+        return language;
+    }
+
+    public Set<String> handlerNames() {
+        return Set.copyOf(handlerNames);
+    }
+
+    /** One line per file that did not load: file:line: message. */
+    public List<String> loadErrors() {
+        return List.copyOf(loadErrors);
+    }
+
+    private Context loadedContext() {
+        Context context = newContext();
+        boolean first = firstLoad.getAndSet(false);
+        for (Path file : files) {
+            try {
+                List<String> names = loadFile(context, file);
+                if (first) {
+                    handlerNames.addAll(names);
+                }
+            } catch (PolyglotException e) {
+                if (first) {
+                    loadErrors.add(GuestErrors.location(e, file) + ": " + e.getMessage().replaceAll("\\s+", " ").strip());
+                }
+            } catch (IOException e) {
+                if (first) {
+                    loadErrors.add(file + ": cannot be read (" + e.getMessage() + ")");
+                }
+            }
+        }
+        if (first) {
+            handlerNames.addAll(registered(context));
+        }
+        return context;
+    }
+
+    /** Runs a handler; answers the prelude's JSON answer. */
+    String invoke(String handlerName, String payloadJson, Duration timeout) throws InterruptedException {
+        Context context = pool.borrow(timeout);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        var watchdog = WATCHDOG.schedule(() -> {
+            cancelled.set(true);
+            context.close(true);
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        boolean healthy = false;
+        try {
+            String answer = callInvoke(context, handlerName, payloadJson);
+            healthy = true;
+            return answer != null ? answer : Json.write(java.util.Map.of("success", false, "error_type", "NoAnswer",
+                    "retryable", false, "message", "handler '" + handlerName + "' never answered (an unsettled promise?)"));
+        } catch (PolyglotException | IllegalStateException e) {
+            if (cancelled.get() || (e instanceof PolyglotException p && p.isCancelled())) {
+                throw GuestAnswer.timedOut(language, handlerName, (int) timeout.toSeconds());
+            }
+            throw e;
+        } finally {
+            watchdog.cancel(false);
+            if (healthy && !cancelled.get()) {
+                pool.giveBack(context);
+            } else {
+                pool.replace(context);
+            }
+        }
+    }
+
+    public int poolSize() {
+        return pool.size();
+    }
+
+    public int idleContexts() {
+        return pool.idleCount();
+    }
+
+    /** Where guests may read: their handler directories, and the language homes in the polyglot resource cache. */
+    protected List<Path> readableRoots() {
+        List<Path> readable = new ArrayList<>(roots);
+        String cache = System.getProperty("polyglot.engine.userResourceCache");
+        readable.add(cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache", "org.graalvm.polyglot"));
+        return readable;
+    }
+
+    static byte[] resource(String name) {
+        try (InputStream in = LanguageRuntime.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing prelude resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+}
