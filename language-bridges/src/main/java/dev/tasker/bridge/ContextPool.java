@@ -30,13 +30,13 @@ final class ContextPool implements AutoCloseable {
     private final int size;
     private volatile boolean closed;
 
-    /** Creates {@code size} contexts in parallel and waits for them. */
-    ContextPool(String language, int size, Supplier<Context> factory) {
+    /** Creates {@code size} contexts, up to {@code parallelism} at once, and waits for them. */
+    ContextPool(String language, int size, int parallelism, Supplier<Context> factory) {
         this.language = language;
         this.size = size;
         this.factory = factory;
         this.idle = new ArrayBlockingQueue<>(size);
-        this.builder = Executors.newFixedThreadPool(Math.min(size, Runtime.getRuntime().availableProcessors()), r -> {
+        this.builder = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, size)), r -> {
             Thread t = new Thread(r, "tasker-" + language + "-contexts");
             t.setDaemon(true);
             return t;

@@ -11,6 +11,19 @@ final class GuestErrors {
     private GuestErrors() {
     }
 
+    /** file:line: SyntaxError: message, on one line. */
+    static String describeLoadError(PolyglotException e, Path file) {
+        String where = location(e, file);
+        String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ").strip();
+        if (message.startsWith(where + ": ")) {
+            message = message.substring(where.length() + 2);
+        }
+        if (e.isSyntaxError() && !message.contains("SyntaxError")) {
+            message = "SyntaxError: " + message;
+        }
+        return where + ": " + message;
+    }
+
     static String location(PolyglotException e, Path file) {
         SourceSection at = e.getSourceLocation();
         if (at != null && at.getSource() != null) {

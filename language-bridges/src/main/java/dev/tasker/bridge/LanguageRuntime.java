@@ -51,7 +51,11 @@ public abstract class LanguageRuntime implements AutoCloseable {
 
     /** Creates the pool; subclasses call it at the end of their constructor. */
     protected final void startPool(int size) {
-        this.pool = new ContextPool(language, size, this::loadedContext);
+        startPool(size, Runtime.getRuntime().availableProcessors());
+    }
+
+    protected final void startPool(int size, int parallelism) {
+        this.pool = new ContextPool(language, size, parallelism, this::loadedContext);
     }
 
     /** A context with the prelude in place, not yet any handler file. */
@@ -90,7 +94,7 @@ public abstract class LanguageRuntime implements AutoCloseable {
                 }
             } catch (PolyglotException e) {
                 if (first) {
-                    loadErrors.add(GuestErrors.location(e, file) + ": " + e.getMessage().replaceAll("\\s+", " ").strip());
+                    loadErrors.add(GuestErrors.describeLoadError(e, file));
                 }
             } catch (IOException e) {
                 if (first) {

@@ -1,0 +1,292 @@
+# Tasker's handler API for Ruby handlers: TaskerCore::StepHandler::Base (alias Tasker::StepHandler),
+# results, errors, the context, decision and batch helpers, and step_handler('name') { |context| ... }.
+# The host calls TaskerCore::Host.load(path) and TaskerCore::Host.invoke(name, payload_json).
+require 'json'
+require 'date'
+require 'time'
+
+module TaskerCore
+  module Errors
+    class Error < StandardError
+      attr_reader :error_code, :metadata
+
+      def initialize(message = nil, error_code: nil, metadata: nil)
+        super(message)
+        @error_code = error_code
+        @metadata = metadata
+      end
+    end
+
+    class PermanentError < Error; end
+
+    class SandboxViolation < PermanentError; end
+
+    class RetryableError < Error
+      attr_reader :retry_after
+
+      def initialize(message = nil, retry_after: nil, error_code: nil, metadata: nil)
+        super(message, error_code: error_code, metadata: metadata)
+        @retry_after = retry_after
+      end
+    end
+  end
+
+  module Types
+    class StepHandlerCallResult
+      attr_reader :result, :metadata, :message, :error_type, :retryable, :error_code
+
+      def initialize(success, result: nil, metadata: nil, message: nil, error_type: nil, retryable: true, error_code: nil)
+        @success = success
+        @result = result
+        @metadata = metadata
+        @message = message
+        @error_type = error_type
+        @retryable = retryable
+        @error_code = error_code
+      end
+
+      def success?
+        @success
+      end
+
+      def self.success(result: nil, metadata: nil)
+        new(true, result: result, metadata: metadata)
+      end
+
+      def self.failure(message:, error_type: 'StepFailure', retryable: true, metadata: nil, error_code: nil)
+        new(false, message: message, error_type: error_type, retryable: retryable, metadata: metadata, error_code: error_code)
+      end
+    end
+  end
+
+  class StepContext
+    attr_reader :task_uuid, :step_uuid, :step_name, :namespace_name, :input_data, :step_inputs, :step_config,
+                :dependency_results, :retry_count, :max_retries, :checkpoint
+
+    def initialize(payload)
+      @task_uuid = payload['task_uuid']
+      @step_uuid = payload['step_uuid']
+      @step_name = payload['step_name']
+      @namespace_name = payload['namespace_name']
+      @input_data = payload['input_data'] || {}
+      @step_inputs = payload['step_inputs'] || {}
+      @step_config = payload['step_config'] || {}
+      @dependency_results = payload['dependency_results'] || {}
+      @retry_count = payload['retry_count'] || 0
+      @max_retries = payload['max_retries'] || 1
+      @checkpoint = payload['checkpoint']
+    end
+
+    def get_input(key) = @input_data[key.to_s]
+
+    def get_input_or(key, default)
+      value = @input_data[key.to_s]
+      value.nil? ? default : value
+    end
+
+    def get_config(key) = @step_config[key.to_s]
+
+    def get_dependency_result(step_name) = @dependency_results[step_name.to_s]
+
+    def get_dependency_field(step_name, *path)
+      path.reduce(get_dependency_result(step_name)) do |value, key|
+        break nil if value.nil?
+
+        value.is_a?(Array) ? value[key] : value[key.to_s]
+      end
+    end
+
+    def is_retry? = @retry_count.positive?
+
+    def is_last_retry? = @retry_count >= @max_retries - 1
+  end
+
+  module StepHandler
+    class Base
+      @subclasses = []
+
+      class << self
+        attr_accessor :handler_name
+
+        def inherited(subclass)
+          super
+          TaskerCore::Host.defined(subclass) if defined?(TaskerCore::Host)
+        end
+      end
+
+      def success(result: nil, metadata: nil)
+        Types::StepHandlerCallResult.success(result: result, metadata: metadata)
+      end
+
+      def failure(message:, error_type: 'StepFailure', retryable: true, metadata: nil, error_code: nil)
+        Types::StepHandlerCallResult.failure(message: message, error_type: error_type, retryable: retryable,
+                                             metadata: metadata, error_code: error_code)
+      end
+    end
+
+    class Decision < Base
+      def decision_success(step_names:, routing_context: {})
+        success(result: { 'decision_point_outcome' => { 'type' => 'create_steps', 'step_names' => Array(step_names).map(&:to_s) },
+                          'routing_context' => routing_context })
+      end
+
+      def skip_branches(reason: nil)
+        success(result: { 'decision_point_outcome' => { 'type' => 'no_branches' }, 'reason' => reason })
+      end
+    end
+
+    class Batchable < Base
+      def create_cursor_configs(total_items, batch_size)
+        (0...total_items).step(batch_size).each_with_index.map do |start, i|
+          { 'batch_id' => format('%03d', i + 1), 'start_cursor' => start,
+            'end_cursor' => [start + batch_size, total_items].min, 'batch_size' => batch_size }
+        end
+      end
+
+      def batch_worker_success(items_processed:, results: {})
+        success(result: { 'items_processed' => items_processed }.merge(results))
+      end
+    end
+
+    class Api < Base; end
+  end
+
+  # The host's side of the prelude: registration, invocation, and JSON-safe results.
+  module Host
+    BASES = [StepHandler::Base, StepHandler::Decision, StepHandler::Batchable, StepHandler::Api].freeze
+    @registry = {}
+    @pending = []
+
+    class << self
+      attr_reader :registry
+
+      def defined(klass)
+        @pending << klass
+      end
+
+      def register_function(name, block)
+        @registry[name.to_s] = block
+      end
+
+      def load(path)
+        Kernel.load(path)
+        names = []
+        @pending.each do |klass|
+          next if BASES.include?(klass) || klass.name.nil?
+
+          aliases = [klass.name, klass.name.split('::').last]
+          aliases << klass.handler_name.to_s if klass.handler_name
+          aliases.uniq.each do |name|
+            @registry[name] = klass
+            names << name
+          end
+        end
+        @pending = []
+        JSON.generate(names)
+      end
+
+      def registered = JSON.generate(@registry.keys)
+
+      def invoke(name, payload_json)
+        target = @registry[name]
+        raise Errors::PermanentError, "no Ruby handler is registered as '#{name}'" if target.nil?
+
+        context = StepContext.new(JSON.parse(payload_json))
+        value = if target.is_a?(Proc)
+                  target.call(context)
+                else
+                  handler = target.new
+                  if handler.respond_to?(:call)
+                    handler.call(context)
+                  elsif handler.respond_to?(:process)
+                    output = handler.process(context)
+                    handler.respond_to?(:process_results) ? handler.process_results(output) : output
+                  else
+                    raise Errors::PermanentError, "handler '#{name}' has neither call(context) nor process(context)"
+                  end
+                end
+        JSON.generate(answer(value))
+      rescue StandardError, ScriptError, SecurityError => e
+        JSON.generate(describe(e))
+      end
+
+      def answer(value)
+        if value.is_a?(Types::StepHandlerCallResult)
+          unless value.success?
+            return { 'success' => false, 'error_type' => value.error_type, 'message' => value.message,
+                     'retryable' => value.retryable != false, 'error_code' => value.error_code,
+                     'metadata' => json_safe(value.metadata, 'metadata'), 'backtrace' => [] }
+          end
+
+          return { 'success' => true, 'result' => json_safe(value.result, 'result'),
+                   'metadata' => json_safe(value.metadata, 'metadata') }
+        end
+        { 'success' => true, 'result' => json_safe(value, 'result'), 'metadata' => nil }
+      end
+
+      def json_safe(value, path)
+        case value
+        when nil, true, false, String, Integer then value
+        when Float
+          raise Errors::PermanentError, "#{path} is #{value}, which JSON cannot hold" if value.nan? || value.infinite?
+
+          value
+        when Symbol then value.to_s
+        when Hash then value.each_with_object({}) { |(k, v), out| out[k.to_s] = json_safe(v, "#{path}.#{k}") }
+        when Array then value.each_with_index.map { |v, i| json_safe(v, "#{path}[#{i}]") }
+        when Time, DateTime then value.iso8601
+        when Date then value.iso8601
+        else
+          raise Errors::PermanentError, "#{path} is a #{value.class}, which cannot be a step result"
+        end
+      end
+
+      def describe(error)
+        { 'success' => false, 'error_type' => error.class.name.split('::').last, 'message' => error.message,
+          'retryable' => !error.is_a?(Errors::PermanentError),
+          'retry_after_seconds' => error.respond_to?(:retry_after) ? error.retry_after : nil,
+          'error_code' => error.respond_to?(:error_code) ? error.error_code : nil,
+          'metadata' => error.respond_to?(:metadata) ? error.metadata : nil,
+          'backtrace' => (error.backtrace || []).reject { |l| l.include?('tasker_core.rb') }.first(30) }
+      end
+    end
+  end
+end
+
+module Tasker
+  StepHandler = TaskerCore::StepHandler::Base
+end
+
+# TruffleRuby needs native access (for require), which would let it start processes past the polyglot
+# sandbox; the ways Ruby code starts them are closed here.
+module TaskerCore
+  module Sandbox
+    REFUSED = %i[` system spawn exec fork].freeze
+
+    def self.refuse(what)
+      raise Errors::SandboxViolation, "#{what} is not allowed in a Tasker handler: handlers may not start processes"
+    end
+  end
+end
+
+module Kernel
+  TaskerCore::Sandbox::REFUSED.each do |name|
+    define_method(name) { |*_args, **_opts| TaskerCore::Sandbox.refuse(name) }
+    private name
+    define_singleton_method(name) { |*_args, **_opts| TaskerCore::Sandbox.refuse(name) }
+  end
+end
+
+class << Process
+  %i[spawn fork exec daemon].each do |name|
+    define_method(name) { |*_args, **_opts| TaskerCore::Sandbox.refuse("Process.#{name}") }
+  end
+end
+
+class << IO
+  define_method(:popen) { |*_args, **_opts| TaskerCore::Sandbox.refuse('IO.popen') }
+end
+
+def step_handler(name, &block)
+  TaskerCore::Host.register_function(name, block)
+end
