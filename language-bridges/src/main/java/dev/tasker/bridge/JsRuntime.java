@@ -26,9 +26,16 @@ public final class JsRuntime extends LanguageRuntime {
     private static final String MODULE = "application/javascript+module";
 
     private final byte[] prelude = resource("js/tasker.mjs");
+    private final TypeScriptCompiler typeScript;
 
     public JsRuntime(Engine engine, List<Path> files, List<Path> roots, int poolSize) {
+        this(engine, files, roots, poolSize, null);
+    }
+
+    /** With a compiler, {@code .ts} files load too (and JavaScript may import them). */
+    public JsRuntime(Engine engine, List<Path> files, List<Path> roots, int poolSize, TypeScriptCompiler typeScript) {
         super(LANGUAGE, engine, files, roots);
+        this.typeScript = typeScript;
         startPool(poolSize);
     }
 
@@ -43,16 +50,28 @@ public final class JsRuntime extends LanguageRuntime {
                 .allowNativeAccess(false)
                 .allowIO(IOAccess.newBuilder().fileSystem(new SandboxFileSystem(roots,
                         Map.of("@tasker-systems/tasker", "tasker.mjs", "tasker", "tasker.mjs"),
-                        Map.of("tasker.mjs", prelude))).build())
+                        Map.of("tasker.mjs", prelude), typeScript == null ? null : this::transpiled)).build())
                 .option("js.esm-eval-returns-exports", "true")
                 .build();
         context.eval(Source.newBuilder("js", "import 'tasker';", "tasker-bootstrap.mjs").mimeType(MODULE).buildLiteral());
         return context;
     }
 
+    private byte[] transpiled(Path file, byte[] source) {
+        return typeScript.transpile(file, new String(source, java.nio.charset.StandardCharsets.UTF_8))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Override
     protected List<String> loadFile(Context context, Path file) throws IOException {
-        Value exports = context.eval(Source.newBuilder("js", file.toFile()).mimeType(MODULE).build());
+        Source.Builder source = Source.newBuilder("js", file.toFile()).mimeType(MODULE);
+        if (file.toString().endsWith(".ts")) {
+            if (typeScript == null) {
+                throw new IOException("TypeScript is not enabled for this runtime");
+            }
+            source.content(typeScript.transpile(file, java.nio.file.Files.readString(file)));
+        }
+        Value exports = context.eval(source.build());
         return names(context.eval("js", "globalThis.__tasker.register").execute(exports, file.toString()).asString());
     }
 

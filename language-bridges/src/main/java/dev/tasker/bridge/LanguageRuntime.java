@@ -100,6 +100,10 @@ public abstract class LanguageRuntime implements AutoCloseable {
                 if (first) {
                     loadErrors.add(file + ": cannot be read (" + e.getMessage() + ")");
                 }
+            } catch (TypeScriptCompiler.TypeScriptSyntaxError e) {
+                if (first) {
+                    loadErrors.add(e.getMessage());
+                }
             }
         }
         if (first) {

@@ -29,12 +29,23 @@ final class SandboxFileSystem implements FileSystem {
     private final List<Path> roots;
     private final Map<String, Path> virtualNames;
     private final Map<Path, byte[]> virtualFiles;
+    private final java.util.function.BiFunction<Path, byte[], byte[]> typeScript;
 
     /**
      * @param roots   directories guests may read below
      * @param modules virtual module name (and aliases) to file name under /__tasker__, and file contents
      */
     SandboxFileSystem(List<Path> roots, Map<String, String> modules, Map<String, byte[]> contents) {
+        this(roots, modules, contents, null);
+    }
+
+    /**
+     * @param typeScript turns a .ts file's bytes into JavaScript; imports of {@code ./x}, {@code ./x.js} or
+     *                   {@code ./x.mjs} find {@code x.ts} when only that exists (null: no TypeScript)
+     */
+    SandboxFileSystem(List<Path> roots, Map<String, String> modules, Map<String, byte[]> contents,
+                      java.util.function.BiFunction<Path, byte[], byte[]> typeScript) {
+        this.typeScript = typeScript;
         this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.virtualNames = modules.entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> VIRTUAL_ROOT.resolve(e.getValue())));
@@ -59,7 +70,7 @@ final class SandboxFileSystem implements FileSystem {
             return;
         }
         allowed(path);
-        readOnly.checkAccess(path, modes, options);
+        readOnly.checkAccess(typeScriptTwin(path), modes, options);
     }
 
     @Override
@@ -80,7 +91,11 @@ final class SandboxFileSystem implements FileSystem {
             return new BytesChannel(virtual);
         }
         allowed(path);
-        return readOnly.newByteChannel(path, options, attrs);
+        Path source = typeScriptTwin(path);
+        if (typeScript != null && source.toString().endsWith(".ts")) {
+            return new BytesChannel(typeScript.apply(source, java.nio.file.Files.readAllBytes(source)));
+        }
+        return readOnly.newByteChannel(source, options, attrs);
     }
 
     @Override
@@ -96,13 +111,25 @@ final class SandboxFileSystem implements FileSystem {
 
     @Override
     public Path toRealPath(Path path, LinkOption... options) throws IOException {
-        return virtualFiles.containsKey(path) ? path : readOnly.toRealPath(path, options);
+        return virtualFiles.containsKey(path) ? path : readOnly.toRealPath(typeScriptTwin(path), options);
     }
 
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
         allowed(path);
         return readOnly.readAttributes(path, attributes, options);
+    }
+
+    /** The .ts file an import means when the named JavaScript file does not exist. */
+    private Path typeScriptTwin(Path path) {
+        if (typeScript == null || java.nio.file.Files.exists(path)) {
+            return path;
+        }
+        String name = path.getFileName().toString();
+        String stem = name.endsWith(".js") ? name.substring(0, name.length() - 3)
+                : name.endsWith(".mjs") ? name.substring(0, name.length() - 4) : name;
+        Path twin = path.resolveSibling(stem + ".ts");
+        return java.nio.file.Files.exists(twin) ? twin : path;
     }
 
     private void allowed(Path path) throws IOException {

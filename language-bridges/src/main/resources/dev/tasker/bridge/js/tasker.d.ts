@@ -1,0 +1,81 @@
+// Types of Tasker's handler API for TypeScript and JavaScript handlers ('@tasker-systems/tasker', alias 'tasker').
+// Copy next to your handlers (or point "paths" in tsconfig.json at it) so that editors complete the API.
+declare module '@tasker-systems/tasker' {
+  export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+  export interface StepResultSuccess { readonly result: unknown; readonly metadata: unknown }
+  export interface StepResultFailure {
+    readonly message: string; readonly errorType: string; readonly retryable: boolean;
+    readonly metadata: unknown; readonly errorCode: string | null;
+  }
+  export type StepResult = StepResultSuccess | StepResultFailure;
+
+  export const StepHandlerResult: {
+    success(result?: unknown, metadata?: unknown): StepResultSuccess;
+    failure(message: string, errorType?: string, retryable?: boolean, metadata?: unknown, errorCode?: string | null): StepResultFailure;
+  };
+
+  export class PermanentError extends Error {
+    constructor(message: string, options?: { errorCode?: string; metadata?: unknown });
+    readonly errorCode: string | null;
+    readonly metadata: unknown;
+  }
+
+  export class RetryableError extends Error {
+    /** retryAfter: seconds before the next attempt; wins over the step's backoff. */
+    constructor(message: string, options?: { retryAfter?: number; errorCode?: string; metadata?: unknown });
+    readonly retryAfter: number | null;
+  }
+
+  export class StepContext {
+    readonly taskUuid: string;
+    readonly stepUuid: string;
+    readonly stepName: string;
+    readonly namespaceName: string;
+    readonly inputData: Record<string, Json>;
+    readonly stepInputs: Record<string, Json>;
+    readonly stepConfig: Record<string, Json>;
+    readonly dependencyResults: Record<string, Json>;
+    /** Earlier attempts of this step: 0 on the first run. */
+    readonly retryCount: number;
+    readonly maxRetries: number;
+    readonly checkpoint: Json | null;
+    getInput<T = Json>(key: string): T | null;
+    getInputOr<T = Json>(key: string, fallback: T): T;
+    getConfig<T = Json>(key: string): T | null;
+    /** Exactly what that step's handler returned as its result. */
+    getDependencyResult<T = Json>(stepName: string): T | null;
+    getDependencyField<T = Json>(stepName: string, ...path: (string | number)[]): T | null;
+    isRetry(): boolean;
+    isLastRetry(): boolean;
+  }
+
+  export abstract class StepHandler {
+    static handlerName: string | null;
+    call?(context: StepContext): unknown | Promise<unknown>;
+    process?(context: StepContext): unknown | Promise<unknown>;
+    processResults?(output: unknown): unknown | Promise<unknown>;
+    success(result?: unknown, metadata?: unknown): StepResultSuccess;
+    failure(message: string, errorType?: string, retryable?: boolean, metadata?: unknown, errorCode?: string | null): StepResultFailure;
+  }
+
+  export abstract class DecisionHandler extends StepHandler {
+    decisionSuccess(stepNames: string[], routingContext?: Record<string, Json>): StepResultSuccess;
+    skipBranches(reason?: string | null): StepResultSuccess;
+  }
+
+  export interface CursorConfig { batch_id: string; start_cursor: number; end_cursor: number; batch_size: number }
+
+  export abstract class BatchableHandler extends StepHandler {
+    createCursorConfigs(totalItems: number, batchSize: number): CursorConfig[];
+    batchSuccess(workerTemplateName: string, totalItems: number, batchSize: number): StepResultSuccess;
+    batchWorkerSuccess(itemsProcessed: number, results?: Record<string, Json>): StepResultSuccess;
+  }
+
+  /** The functional form: defineHandler('name', async (context) => result). */
+  export function defineHandler(name: string, fn: (context: StepContext) => unknown | Promise<unknown>): typeof fn;
+}
+
+declare module 'tasker' {
+  export * from '@tasker-systems/tasker';
+}
