@@ -53,6 +53,7 @@ public final class JsRuntime extends LanguageRuntime {
                         Map.of("tasker.mjs", prelude), typeScript == null ? null : this::transpiled)).build())
                 .option("js.esm-eval-returns-exports", "true")
                 .build();
+        context.getBindings("js").putMember("__tasker_log", hostLog());
         context.eval(Source.newBuilder("js", "import 'tasker';", "tasker-bootstrap.mjs").mimeType(MODULE).buildLiteral());
         return context;
     }

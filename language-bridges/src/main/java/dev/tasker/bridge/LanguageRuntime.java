@@ -121,6 +121,8 @@ public abstract class LanguageRuntime implements AutoCloseable {
             context.close(true);
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         boolean healthy = false;
+        var payload = Json.read(payloadJson);
+        GuestLog.enter(handlerName, payload.path("task_uuid").asText(), payload.path("step_name").asText());
         try {
             String answer = callInvoke(context, handlerName, payloadJson);
             healthy = true;
@@ -132,6 +134,7 @@ public abstract class LanguageRuntime implements AutoCloseable {
             }
             throw e;
         } finally {
+            GuestLog.clear();
             watchdog.cancel(false);
             if (healthy && !cancelled.get()) {
                 pool.giveBack(context);
@@ -147,6 +150,11 @@ public abstract class LanguageRuntime implements AutoCloseable {
 
     public int idleContexts() {
         return pool.idleCount();
+    }
+
+    /** The host logger a prelude calls as {@code __tasker_log(level, message)}. */
+    protected GuestLog hostLog() {
+        return new GuestLog(language);
     }
 
     /** Where guests may read: their handler directories, and the language homes in the polyglot resource cache. */

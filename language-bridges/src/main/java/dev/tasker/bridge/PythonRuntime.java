@@ -45,6 +45,8 @@ public final class PythonRuntime extends LanguageRuntime {
                 sys.modules['tasker'] = _m
                 """, "tasker-bootstrap.py").buildLiteral());
         context.getBindings("python").putMember("_tasker_prelude", prelude);
+        context.getBindings("python").putMember("_tasker_log", hostLog());
+        context.eval("python", "sys.modules['tasker_core'].__dict__['_tasker_log'] = _tasker_log");
         context.eval("python", "exec(compile(_tasker_prelude, 'tasker_core.py', 'exec'), sys.modules['tasker_core'].__dict__)");
         return context;
     }

@@ -40,8 +40,10 @@ public final class RubyRuntime extends LanguageRuntime {
                 .allowCreateProcess(false)
                 .allowCreateThread(false)
                 .allowNativeAccess(true)
+                .allowPolyglotAccess(org.graalvm.polyglot.PolyglotAccess.newBuilder().allowBindingsAccess("ruby").build())
                 .allowIO(IOAccess.newBuilder().fileSystem(new SandboxFileSystem(readableRoots(), Map.of(), Map.of())).build())
                 .build();
+        context.getPolyglotBindings().putMember("tasker_log", hostLog());
         context.eval(Source.newBuilder("ruby", prelude, "tasker_core.rb").buildLiteral());
         return context;
     }

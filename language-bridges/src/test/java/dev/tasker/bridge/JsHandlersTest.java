@@ -47,6 +47,9 @@ class JsHandlersTest {
                 export class Doubler extends StepHandler {
                   call(context) { return double(context.getInput('n')); }
                 }
+                export class Logs extends StepHandler {
+                  call(context) { this.logger.info('hello from js ' + context.getInput('n')); return true; }
+                }
                 export class Accessors extends StepHandler {
                   call(c) {
                     return { task: c.taskUuid, step: c.stepUuid, name: c.stepName, ns: c.namespaceName,
@@ -158,7 +161,7 @@ class JsHandlersTest {
             assertThat(e.retryable()).isFalse();
             assertThat(e.error().get("error_type").asText()).isEqualTo("PermanentError");
             assertThat(e.error().get("error_code").asText()).isEqualTo("declined");
-            assertThat(e.error().get("backtrace").toString()).contains("math.mjs:23");
+            assertThat(e.error().get("backtrace").toString()).contains("math.mjs:26");
         });
         assertThatThrownBy(() -> call("Later", FakeContext.of("{}"))).isInstanceOfSatisfying(HandlerError.class, e -> {
             assertThat(e.retryable()).isTrue();
@@ -228,6 +231,34 @@ class JsHandlersTest {
             }
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void theLoggerWritesToTheHostLogTaggedWithTaskAndStep() throws Exception {
+        var records = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var logger = java.util.logging.Logger.getLogger("tasker.handlers.javascript");
+        var handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                records.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            FakeContext ctx = FakeContext.of("{\"n\": 7}");
+            call("Logs", ctx);
+            assertThat(records).containsExactly("INFO [task " + ctx.taskUuid() + " step a_step handler Logs] hello from js 7");
+        } finally {
+            logger.removeHandler(handler);
         }
     }
 }

@@ -54,6 +54,12 @@ class PythonHandlersTest {
                         return double(context.get_input("n"))
 
 
+                class Logs(StepHandler):
+                    def call(self, context):
+                        self.logger.info("hello from python %s" % context.get_input("n"))
+                        return True
+
+
                 class Accessors(StepHandler):
                     def call(self, c):
                         return {"task": c.task_uuid, "name": c.step_name, "ns": c.namespace_name,
@@ -190,7 +196,7 @@ class PythonHandlersTest {
         assertThatThrownBy(() -> call("Declines", FakeContext.of("{}"))).isInstanceOfSatisfying(HandlerError.class, e -> {
             assertThat(e.retryable()).isFalse();
             assertThat(e.error().get("error_type").asText()).isEqualTo("PermanentError");
-            assertThat(e.error().get("backtrace").get(0).asText()).endsWith("linear_workflow/step_handlers/math.py:38 in call");
+            assertThat(e.error().get("backtrace").get(0).asText()).endsWith("linear_workflow/step_handlers/math.py:44 in call");
         });
         assertThatThrownBy(() -> call("Later", FakeContext.of("{}"))).isInstanceOfSatisfying(HandlerError.class, e -> {
             assertThat(e.retryable()).isTrue();
@@ -237,5 +243,33 @@ class PythonHandlersTest {
         assertThat(python.loadErrors()).singleElement().asString()
                 .startsWith(dir.resolve("broken.py") + ":2: ").contains("SyntaxError").doesNotContain("\n");
         assertThat(python.handlerNames()).contains("Square", "Doubler", "functional_handler");
+    }
+
+    @Test
+    void theLoggerWritesToTheHostLogTaggedWithTaskAndStep() throws Exception {
+        var records = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var logger = java.util.logging.Logger.getLogger("tasker.handlers.python");
+        var handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                records.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            FakeContext ctx = FakeContext.of("{\"n\": 7}");
+            call("Logs", ctx);
+            assertThat(records).containsExactly("INFO [task " + ctx.taskUuid() + " step a_step handler Logs] hello from python 7");
+        } finally {
+            logger.removeHandler(handler);
+        }
     }
 }

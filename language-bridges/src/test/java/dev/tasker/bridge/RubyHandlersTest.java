@@ -51,6 +51,13 @@ class RubyHandlersTest {
                       def call(context) = MathHelpers.double(context.get_input('n'))
                     end
 
+                    class Logs < TaskerCore::StepHandler::Base
+                      def call(context)
+                        logger.info("hello from ruby #{context.get_input(:n)}")
+                        true
+                      end
+                    end
+
                     class Accessors < TaskerCore::StepHandler::Base
                       def call(c)
                         { task: c.task_uuid, name: c.step_name, ns: c.namespace_name, or: c.get_input_or(:missing, 'fallback'),
@@ -186,7 +193,7 @@ class RubyHandlersTest {
             assertThat(e.retryable()).isFalse();
             assertThat(e.error().get("error_type").asText()).isEqualTo("PermanentError");
             assertThat(e.error().get("error_code").asText()).isEqualTo("declined");
-            assertThat(e.error().get("backtrace").get(0).asText()).contains("linear_workflow/step_handlers/math.rb:37");
+            assertThat(e.error().get("backtrace").get(0).asText()).contains("linear_workflow/step_handlers/math.rb:44");
         });
         assertThatThrownBy(() -> call("Later", FakeContext.of("{}"))).isInstanceOfSatisfying(HandlerError.class, e -> {
             assertThat(e.retryable()).isTrue();
@@ -235,5 +242,33 @@ class RubyHandlersTest {
         assertThat(ruby.loadErrors()).singleElement().asString()
                 .startsWith(dir.resolve("broken.rb") + ":").contains("SyntaxError").doesNotContain("\n");
         assertThat(ruby.handlerNames()).contains("Square", "LinearWorkflow::StepHandlers::Square", "Doubler", "functional_handler");
+    }
+
+    @Test
+    void theLoggerWritesToTheHostLogTaggedWithTaskAndStep() throws Exception {
+        var records = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var logger = java.util.logging.Logger.getLogger("tasker.handlers.ruby");
+        var handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                records.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            FakeContext ctx = FakeContext.of("{\"n\": 7}");
+            call("Logs", ctx);
+            assertThat(records).containsExactly("INFO [task " + ctx.taskUuid() + " step a_step handler Logs] hello from ruby 7");
+        } finally {
+            logger.removeHandler(handler);
+        }
     }
 }

@@ -64,6 +64,7 @@ export class StepContext {
 
 export class StepHandler {
   static handlerName = null;
+  get logger() { return logger; }
   success(result = null, metadata = null) { return StepHandlerResult.success(result, metadata); }
   failure(message, errorType = 'StepFailure', retryable = true, metadata = null, errorCode = null) {
     return StepHandlerResult.failure(message, errorType, retryable, metadata, errorCode);
@@ -97,6 +98,14 @@ export class BatchableHandler extends StepHandler {
     return this.success({ items_processed: itemsProcessed, ...results });
   }
 }
+
+/** Writes to the host's log, tagged with the task and step being run. */
+export const logger = {
+  debug: (message) => globalThis.__tasker_log('debug', String(message)),
+  info: (message) => globalThis.__tasker_log('info', String(message)),
+  warn: (message) => globalThis.__tasker_log('warn', String(message)),
+  error: (message) => globalThis.__tasker_log('error', String(message)),
+};
 
 const registry = new Map();
 

@@ -126,6 +126,27 @@ class BatchableHandler(StepHandler):
         return self.success(dict({"items_processed": items_processed}, **(results or {})))
 
 
+class _Logger:
+    """Writes to the host's log, tagged with the task and step being run."""
+
+    def debug(self, message):
+        _tasker_log("debug", str(message))
+
+    def info(self, message):
+        _tasker_log("info", str(message))
+
+    def warning(self, message):
+        _tasker_log("warn", str(message))
+
+    warn = warning
+
+    def error(self, message):
+        _tasker_log("error", str(message))
+
+
+logger = _Logger()
+StepHandler.logger = logger
+
 _registry = {}
 _BASES = (StepHandler, DecisionHandler, BatchableHandler)
 

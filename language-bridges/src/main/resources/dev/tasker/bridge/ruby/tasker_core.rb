@@ -101,9 +101,20 @@ module TaskerCore
     def is_last_retry? = @retry_count >= @max_retries - 1
   end
 
+  # Writes to the host's log, tagged with the task and step being run.
+  module Logger
+    HOST = Polyglot.import('tasker_log')
+
+    %w[debug info warn error].each do |level|
+      define_singleton_method(level) { |message| HOST.call(level, message.to_s) }
+    end
+  end
+
   module StepHandler
     class Base
       @subclasses = []
+
+      def logger = TaskerCore::Logger
 
       class << self
         attr_accessor :handler_name
