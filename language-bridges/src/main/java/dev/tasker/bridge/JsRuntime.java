@@ -4,12 +4,15 @@ import dev.tasker.core.json.Json;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +30,7 @@ public final class JsRuntime extends LanguageRuntime {
 
     private final byte[] prelude = resource("js/tasker.mjs");
     private final TypeScriptCompiler typeScript;
+    private final TypeScriptLines typeScriptLines = new TypeScriptLines();
 
     public JsRuntime(Engine engine, List<Path> files, List<Path> roots, int poolSize) {
         this(engine, files, roots, poolSize, null);
@@ -59,8 +63,11 @@ public final class JsRuntime extends LanguageRuntime {
     }
 
     private byte[] transpiled(Path file, byte[] source) {
-        return typeScript.transpile(file, new String(source, java.nio.charset.StandardCharsets.UTF_8))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return transpile(file, new String(source, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String transpile(Path file, String source) {
+        return typeScriptLines.remember(file, typeScript.transpile(file, source)).javascript();
     }
 
     @Override
@@ -70,7 +77,7 @@ public final class JsRuntime extends LanguageRuntime {
             if (typeScript == null) {
                 throw new IOException("TypeScript is not enabled for this runtime");
             }
-            source.content(typeScript.transpile(file, java.nio.file.Files.readString(file)));
+            source.content(transpile(file, Files.readString(file)));
         }
         Value exports = context.eval(source.build());
         return names(context.eval("js", "globalThis.__tasker.register").execute(exports, file.toString()).asString());
@@ -88,7 +95,12 @@ public final class JsRuntime extends LanguageRuntime {
             answer.set(args[0].asString());
             return null;
         });
-        return answer.get();
+        return typeScriptLines.remap(answer.get());
+    }
+
+    @Override
+    protected String describeLoadError(PolyglotException e, Path file) {
+        return typeScriptLines.remap(super.describeLoadError(e, file));
     }
 
     private static List<String> names(String json) {

@@ -70,6 +70,11 @@ public abstract class LanguageRuntime implements AutoCloseable {
     /** Calls the prelude; answers its JSON answer, or null when nothing was answered. */
     protected abstract String callInvoke(Context context, String handlerName, String payloadJson);
 
+    /** file:line: message, on one line. */
+    protected String describeLoadError(PolyglotException e, Path file) {
+        return GuestErrors.describeLoadError(e, file);
+    }
+
     public String language() {
         return language;
     }
@@ -94,7 +99,7 @@ public abstract class LanguageRuntime implements AutoCloseable {
                 }
             } catch (PolyglotException e) {
                 if (first) {
-                    loadErrors.add(GuestErrors.describeLoadError(e, file));
+                    loadErrors.add(describeLoadError(e, file));
                 }
             } catch (IOException e) {
                 if (first) {

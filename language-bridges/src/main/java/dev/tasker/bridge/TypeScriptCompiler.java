@@ -27,6 +27,7 @@ public final class TypeScriptCompiler implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TypeScriptCompiler.class.getName());
     private static final String VERSION = "6.0.3";
+    private static final String CACHE_FORMAT = "lines-v1:";
     private static final String COMPILER = "/META-INF/resources/webjars/typescript/" + VERSION + "/lib/typescript.js";
 
     private final Engine engine;
@@ -41,18 +42,18 @@ public final class TypeScriptCompiler implements AutoCloseable {
     }
 
     /** The JavaScript of a TypeScript module; throws {@link TypeScriptSyntaxError} naming file and line. */
-    public synchronized String transpile(Path file, String source) {
-        Path cached = cacheDir.resolve(Hashing.sha256(VERSION + "\n" + source) + ".mjs");
+    public synchronized Transpiled transpile(Path file, String source) {
+        Path cached = cacheDir.resolve(Hashing.sha256(CACHE_FORMAT + VERSION + "\n" + source) + ".json");
         try {
             if (Files.exists(cached)) {
-                return Files.readString(cached);
+                return Transpiled.of(Json.read(Files.readString(cached)));
             }
             String output = compile(file, source);
             Files.createDirectories(cacheDir);
             Path tmp = Files.createTempFile(cacheDir, "ts", ".tmp");
             Files.writeString(tmp, output);
             Files.move(tmp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return output;
+            return Transpiled.of(Json.read(output));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use the TypeScript cache " + cacheDir + ": " + e.getMessage(), e);
         }
@@ -76,12 +77,18 @@ public final class TypeScriptCompiler implements AutoCloseable {
             transpile = context.eval("js", """
                     (source, fileName) => {
                       const out = ts.transpileModule(source, { fileName, reportDiagnostics: true, compilerOptions: {
-                        target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, sourceMap: false } });
+                        target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, sourceMap: true } });
+                      const lines = [];
+                      const mappings = ts.decodeMappings(JSON.parse(out.sourceMapText).mappings);
+                      for (let m = mappings.next(); !m.done; m = mappings.next()) {
+                        if (lines[m.value.generatedLine] === undefined) lines[m.value.generatedLine] = m.value.sourceLine + 1;
+                      }
+                      const js = out.outputText.replace(/\\n\\/\\/# sourceMappingURL=.*\\s*$/, '\\n');
                       const errors = (out.diagnostics || []).filter(d => d.category === ts.DiagnosticCategory.Error).map(d => {
                         const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
                         return { line, message: ts.flattenDiagnosticMessageText(d.messageText, ' ') };
                       });
-                      return JSON.stringify({ output: out.outputText, errors });
+                      return JSON.stringify({ output: js, lines: Array.from(lines, (l) => l ?? 0), errors });
                     }""");
             compilerLoads++;
             LOG.info(() -> "TypeScript compiler loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms");
@@ -91,13 +98,40 @@ public final class TypeScriptCompiler implements AutoCloseable {
             var first = answer.get("errors").get(0);
             throw new TypeScriptSyntaxError(file + ":" + first.get("line").asInt() + ": SyntaxError: " + first.get("message").asText());
         }
-        return answer.get("output").asText();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) answer).remove("errors");
+        return Json.write(answer);
     }
 
     @Override
     public synchronized void close() {
         if (context != null) {
             context.close();
+        }
+    }
+
+    /**
+     * A transpiled module and, for each line of its JavaScript, the TypeScript line it came from.
+     *
+     * @param sourceLines index: JavaScript line - 1; value: TypeScript line, 0 where unknown
+     */
+    public record Transpiled(String javascript, int[] sourceLines) {
+
+        static Transpiled of(com.fasterxml.jackson.databind.JsonNode node) {
+            int[] lines = new int[node.get("lines").size()];
+            for (int i = 0; i < lines.length; i++) {
+                lines[i] = node.get("lines").get(i).asInt();
+            }
+            return new Transpiled(node.get("output").asText(), lines);
+        }
+
+        /** The TypeScript line of a (1-based) JavaScript line, or the nearest mapped line above it. */
+        public int sourceLine(int javascriptLine) {
+            for (int i = Math.min(javascriptLine, sourceLines.length) - 1; i >= 0; i--) {
+                if (sourceLines[i] > 0) {
+                    return sourceLines[i];
+                }
+            }
+            return javascriptLine;
         }
     }
 

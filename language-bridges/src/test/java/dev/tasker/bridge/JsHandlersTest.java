@@ -16,9 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -217,21 +214,8 @@ class JsHandlersTest {
 
     @Test
     void twoThreadsShareThePoolWithoutErrors() throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Long>> sums = List.of(0, 1).stream().map(t -> threads.submit(() -> {
-                long sum = 0;
-                for (int i = 0; i < 1000; i++) {
-                    sum += result("Doubler", "{\"n\": " + i + "}").asLong();
-                }
-                return sum;
-            })).toList();
-            for (Future<Long> sum : sums) {
-                assertThat(sum.get()).isEqualTo(999_000L);
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        assertThat(PoolStress.sumOfDoubles(1000, n -> result("Doubler", "{\"n\": " + n + "}").asLong()))
+                .containsExactly(999_000L, 999_000L);
     }
 
     @Test

@@ -272,4 +272,9 @@ class PythonHandlersTest {
             logger.removeHandler(handler);
         }
     }
+
+    @Test
+    void twoThreadsShareThePoolWithoutErrors() throws Exception {
+        assertThat(PoolStress.sumOfDoubles(1000, n -> result("Doubler", "{\"n\": " + n + "}").asLong())).containsExactly(999_000L, 999_000L);
+    }
 }

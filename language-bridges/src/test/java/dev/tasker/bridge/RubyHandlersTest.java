@@ -271,4 +271,9 @@ class RubyHandlersTest {
             logger.removeHandler(handler);
         }
     }
+
+    @Test
+    void twoThreadsShareThePoolWithoutErrors() throws Exception {
+        assertThat(PoolStress.sumOfDoubles(1000, n -> result("rb:Doubler", "{\"n\": " + n + "}").asLong())).containsExactly(999_000L, 999_000L);
+    }
 }

@@ -4,7 +4,9 @@ import dev.tasker.bridge.GuestHandlers;
 import dev.tasker.bridge.JsRuntime;
 import dev.tasker.bridge.PythonRuntime;
 import dev.tasker.bridge.RubyRuntime;
+import dev.tasker.bridge.TypeScriptCompiler;
 import dev.tasker.core.engine.TaskView;
+import dev.tasker.core.json.Json;
 import dev.tasker.core.state.TaskState;
 import dev.tasker.db.testing.TestDatabases;
 import dev.tasker.db.testing.TestEngine;
@@ -22,7 +24,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Ruby, Python and JavaScript handlers in one workflow, one JVM, on PostgreSQL. */
+/** Ruby, Python, TypeScript and JavaScript handlers in one workflow, one JVM, on PostgreSQL. */
 class CrossLanguageWorkflowTest {
 
     private static Path dir;
@@ -30,6 +32,7 @@ class CrossLanguageWorkflowTest {
     private static RubyRuntime ruby;
     private static PythonRuntime python;
     private static JsRuntime js;
+    private static TypeScriptCompiler typeScript;
     private static TestEngine engine;
 
     @BeforeAll
@@ -42,7 +45,14 @@ class CrossLanguageWorkflowTest {
                   end
 
                   class Huge < TaskerCore::StepHandler::Base
-                    def call(_context) = { value: 2**70 }
+                    def call(_context) = { value: 2**70, nested: { list: [1, { deep: :symbol }], none: nil, ratio: 0.25 } }
+                  end
+
+                  class BackInRuby < TaskerCore::StepHandler::Base
+                    def call(context)
+                      passed = context.get_dependency_result(:pass_huge)
+                      { value: passed['value'] + 1, nested: passed['nested'] }
+                    end
                   end
                 end
                 """);
@@ -57,13 +67,11 @@ class CrossLanguageWorkflowTest {
 
                 class PassHuge(StepHandler):
                     def call(self, context):
-                        return {"value": context.get_dependency_field("huge", "value") + 1}
+                        passed = context.get_dependency_result("huge")
+                        return {"value": passed["value"] + 1, "nested": passed["nested"]}
                 """);
         Files.writeString(dir.resolve("rest.mjs"), """
                 import { StepHandler } from '@tasker-systems/tasker';
-                export class TimesThree extends StepHandler {
-                  call(ctx) { return ctx.getDependencyResult('add_ten') * 3; }
-                }
                 export class Halve extends StepHandler {
                   call(ctx) { return ctx.getDependencyResult('times_three') / 2; }
                 }
@@ -79,15 +87,29 @@ class CrossLanguageWorkflowTest {
                     def call(self, context):
                         return context.get_dependency_result("diamond_start") + 25
                 """);
-        Files.writeString(dir.resolve("branch_c.rb"), """
-                class BranchC < TaskerCore::StepHandler::Base
-                  def call(context) = context.get_dependency_result('diamond_start') * 2
-                end
+        Files.writeString(dir.resolve("typed.ts"), """
+                import { StepHandler, StepContext } from '@tasker-systems/tasker';
+
+                interface Nested { list: Array<number | { deep: string }>; none: null; ratio: number }
+
+                export class TimesThree extends StepHandler {
+                  call(ctx: StepContext): number { return (ctx.getDependencyResult('add_ten') as number) * 3; }
+                }
+                export class BranchC extends StepHandler {
+                  call(ctx: StepContext): number { return (ctx.getDependencyResult('diamond_start') as number) * 2; }
+                }
+                export class NestedInTypeScript extends StepHandler {
+                  call(ctx: StepContext): { nested: Nested; deep: string } {
+                    const nested = ctx.getDependencyField('back_in_ruby', 'nested') as Nested;
+                    return { nested, deep: (nested.list[1] as { deep: string }).deep };
+                  }
+                }
                 """);
         graal = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build();
-        ruby = new RubyRuntime(graal, List.of(dir.resolve("square.rb"), dir.resolve("branch_c.rb")), List.of(dir), 1);
+        typeScript = new TypeScriptCompiler(graal, Files.createTempDirectory("cross-language-ts-cache"));
+        ruby = new RubyRuntime(graal, List.of(dir.resolve("square.rb")), List.of(dir), 1);
         python = new PythonRuntime(graal, List.of(dir.resolve("add_ten.py"), dir.resolve("branches.py")), List.of(dir), 1);
-        js = new JsRuntime(graal, List.of(dir.resolve("rest.mjs")), List.of(dir), 1);
+        js = new JsRuntime(graal, List.of(dir.resolve("rest.mjs"), dir.resolve("typed.ts")), List.of(dir), 1, typeScript);
         engine = new TestEngine(TestDatabases.settings(TestDatabases.newSchemaName()), s -> s, Map.of(),
                 new GuestHandlers(ruby, python, js))
                 .template("""
@@ -97,7 +119,7 @@ class CrossLanguageWorkflowTest {
                         steps:
                           - { name: square, handler: { callable: Linear::Square } }
                           - { name: add_ten, handler: { callable: py:AddTen }, dependencies: [square] }
-                          - { name: times_three, handler: { callable: TimesThree }, dependencies: [add_ten] }
+                          - { name: times_three, handler: { callable: ts:TimesThree }, dependencies: [add_ten] }
                           - { name: halve, handler: { callable: js:Halve }, dependencies: [times_three] }
                         """)
                 .template("""
@@ -117,6 +139,8 @@ class CrossLanguageWorkflowTest {
                         steps:
                           - { name: huge, handler: { callable: Linear::Huge } }
                           - { name: pass_huge, handler: { callable: PassHuge }, dependencies: [huge] }
+                          - { name: back_in_ruby, handler: { callable: Linear::BackInRuby }, dependencies: [pass_huge] }
+                          - { name: nested_in_ts, handler: { callable: NestedInTypeScript }, dependencies: [back_in_ruby] }
                         """);
     }
 
@@ -124,6 +148,7 @@ class CrossLanguageWorkflowTest {
     static void stop() {
         engine.close();
         js.close();
+        typeScript.close();
         python.close();
         ruby.close();
         graal.close();
@@ -131,12 +156,13 @@ class CrossLanguageWorkflowTest {
     }
 
     @Test
-    void rubyThenPythonThenJavaScriptTurnsSixIntoSixtyNine() {
+    void rubyThenPythonThenTypeScriptThenJavaScriptTurnsSixIntoSixtyNine() {
         TaskView task = engine.awaitEnd(engine.submit("math", "linear_cross", "{\"even_number\": 6}"));
 
         assertThat(task.state()).isEqualTo(TaskState.COMPLETE);
         assertThat(task.step("square").orElseThrow().result().asInt()).isEqualTo(36);
         assertThat(task.step("add_ten").orElseThrow().result().asInt()).isEqualTo(46);
+        assertThat(task.step("times_three").orElseThrow().result().asInt()).isEqualTo(138);
         assertThat(task.step("halve").orElseThrow().result().asDouble()).isEqualTo(69.0);
     }
 
@@ -151,11 +177,17 @@ class CrossLanguageWorkflowTest {
     }
 
     @Test
-    void twoToTheSeventiethSurvivesRubyPostgresAndPython() {
+    void twoToTheSeventiethAndANestedResultSurviveRubyPythonRubyAndTypeScript() {
         TaskView task = engine.awaitEnd(engine.submit("math", "big_numbers", "{}"));
 
+        assertThat(task.state()).as("steps: %s", task.steps()).isEqualTo(TaskState.COMPLETE);
         assertThat(task.step("huge").orElseThrow().result().get("value").bigIntegerValue()).isEqualTo(BigInteger.TWO.pow(70));
         assertThat(task.step("pass_huge").orElseThrow().result().get("value").bigIntegerValue())
                 .isEqualTo(BigInteger.TWO.pow(70).add(BigInteger.ONE));
+        assertThat(task.step("back_in_ruby").orElseThrow().result().get("value").bigIntegerValue())
+                .isEqualTo(BigInteger.TWO.pow(70).add(BigInteger.TWO));
+        var last = task.step("nested_in_ts").orElseThrow().result();
+        assertThat(last.get("nested")).isEqualTo(Json.read("{\"list\": [1, {\"deep\": \"symbol\"}], \"none\": null, \"ratio\": 0.25}"));
+        assertThat(last.get("deep").asText()).isEqualTo("symbol");
     }
 }
