@@ -28,7 +28,7 @@ public record HandlerDirectoryScan(Map<FileKind, List<Path>> filesByKind, List<S
                 continue;
             }
             try (Stream<Path> paths = Files.walk(dir)) {
-                paths.filter(Files::isRegularFile).sorted().forEach(p -> FileKind.of(p)
+                paths.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize()).sorted().forEach(p -> FileKind.of(p)
                         .ifPresent(kind -> files.computeIfAbsent(kind, k -> new ArrayList<>()).add(p)));
             } catch (IOException | UncheckedIOException e) {
                 problems.add(dir + ": cannot be read (" + e.getMessage() + ")");
@@ -38,7 +38,11 @@ public record HandlerDirectoryScan(Map<FileKind, List<Path>> filesByKind, List<S
     }
 
     public int count(FileKind kind) {
-        return filesByKind.getOrDefault(kind, List.of()).size();
+        return files(kind).size();
+    }
+
+    public List<Path> files(FileKind kind) {
+        return filesByKind.getOrDefault(kind, List.of());
     }
 
     /** e.g. "3 Ruby, 2 Python, 0 TypeScript, 1 JavaScript handler files; 4 templates". */

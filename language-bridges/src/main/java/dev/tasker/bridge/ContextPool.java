@@ -5,11 +5,10 @@ import org.graalvm.polyglot.Context;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -24,39 +23,94 @@ final class ContextPool implements AutoCloseable {
 
     private final String language;
     private final Supplier<Context> factory;
-    private final BlockingQueue<Context> idle;
+    private final BlockingQueue<Context> idle = new LinkedBlockingQueue<>();
     private final List<Context> all = new ArrayList<>();
     private final ExecutorService builder;
-    private final int size;
+    private volatile int size;
     private volatile boolean closed;
+    private boolean everFull;
 
-    /** Creates {@code size} contexts, up to {@code parallelism} at once, and waits for them. */
+    /**
+     * Creates the first context and returns; the other {@code size - 1} are built in the background, up
+     * to {@code parallelism} at once, and join the pool as they are ready.
+     */
     ContextPool(String language, int size, int parallelism, Supplier<Context> factory) {
         this.language = language;
         this.size = size;
         this.factory = factory;
-        this.idle = new ArrayBlockingQueue<>(size);
-        this.builder = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, size)), r -> {
+        this.builder = Executors.newFixedThreadPool(Math.max(1, parallelism), r -> {
             Thread t = new Thread(r, "tasker-" + language + "-contexts");
             t.setDaemon(true);
             return t;
         });
-        List<Future<Context>> pending = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            pending.add(builder.submit(factory::get));
+        Context first;
+        try {
+            first = factory.get();
+        } catch (RuntimeException e) {
+            close();
+            throw new IllegalStateException("could not create a " + language + " context: " + e.getMessage(), e);
         }
-        for (Future<Context> f : pending) {
-            try {
-                Context c = f.get();
-                synchronized (all) {
-                    all.add(c);
-                }
-                idle.add(c);
-            } catch (Exception e) {
-                close();
-                throw new IllegalStateException("could not create a " + language + " context: " + e.getMessage(), e);
+        adopt(first);
+        for (int i = 1; i < size; i++) {
+            builder.submit(this::buildOne);
+        }
+    }
+
+    /** Builds more contexts in the background until the pool holds {@code newSize}. */
+    void grow(int newSize) {
+        int more;
+        synchronized (all) {
+            more = newSize - size;
+            if (more <= 0) {
+                return;
+            }
+            size = newSize;
+            everFull = false;
+        }
+        for (int i = 0; i < more; i++) {
+            builder.submit(this::buildOne);
+        }
+    }
+
+    private void adopt(Context c) {
+        boolean filled;
+        synchronized (all) {
+            if (closed) {
+                c.close(true);
+                return;
+            }
+            all.add(c);
+            filled = all.size() == size && !everFull;
+            everFull |= filled;
+        }
+        idle.add(c);
+        if (filled && size > 1) {
+            LOG.info(() -> "%s: all %d contexts ready".formatted(language, size));
+        }
+    }
+
+    private void buildOne() {
+        try {
+            adopt(factory.get());
+        } catch (RuntimeException e) {
+            if (!closed) {
+                LOG.severe(() -> "Could not create a " + language + " context: " + e.getMessage());
             }
         }
+    }
+
+    /** Blocks until every context of the pool has been built (or {@code wait} has passed). */
+    boolean awaitFull(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            synchronized (all) {
+                if (all.size() >= size) {
+                    return true;
+                }
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     Context borrow(Duration wait) throws InterruptedException {
@@ -87,17 +141,7 @@ final class ContextPool implements AutoCloseable {
         if (closed) {
             return;
         }
-        builder.submit(() -> {
-            try {
-                Context fresh = factory.get();
-                synchronized (all) {
-                    all.add(fresh);
-                }
-                idle.add(fresh);
-            } catch (RuntimeException e) {
-                LOG.severe(() -> "Could not replace a " + language + " context: " + e.getMessage());
-            }
-        });
+        builder.submit(this::buildOne);
     }
 
     int size() {

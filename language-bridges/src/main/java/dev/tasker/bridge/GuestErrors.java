@@ -18,6 +18,8 @@ final class GuestErrors {
         if (message.startsWith(where + ": ")) {
             message = message.substring(where.length() + 2);
         }
+        String name = java.util.regex.Pattern.quote(file.getFileName().toString());
+        message = message.replaceFirst("^(\\w*Error: )?(\\S*/)?" + name + ":\\d+(:\\d+)?:?\\s*", "$1");
         if (e.isSyntaxError() && !message.contains("SyntaxError")) {
             message = "SyntaxError: " + message;
         }

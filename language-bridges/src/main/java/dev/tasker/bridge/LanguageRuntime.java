@@ -149,6 +149,19 @@ public abstract class LanguageRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Builds contexts in the background until the pool holds {@code size} (a JVM starting several languages
+     * starts each with one context, so that they do not fight for the cores, then grows them).
+     */
+    public void growPool(int size) {
+        pool.grow(size);
+    }
+
+    /** Waits until the pool holds all its contexts; false when {@code wait} passed first. */
+    public boolean awaitFullPool(Duration wait) throws InterruptedException {
+        return pool.awaitFull(wait);
+    }
+
     public int poolSize() {
         return pool.size();
     }

@@ -1,5 +1,6 @@
 package dev.tasker.host.config;
 
+import dev.tasker.bridge.GuestSettings;
 import dev.tasker.db.DatabaseSettings;
 import io.helidon.config.Config;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
  * and then by command-line flags.
  */
 public record TaskerConfig(String host, int port, DatabaseSettings database, List<Path> handlerDirs, Duration shutdownGrace,
-                           WorkerConfig worker) {
+                           WorkerConfig worker, GuestSettings languages) {
 
     /**
      * @param concurrency handler attempts at once
@@ -37,6 +38,7 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
         Objects.requireNonNull(database, "database");
         handlerDirs = List.copyOf(handlerDirs);
         Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(languages, "languages");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("tasker.port must be between 0 and 65535, not " + port);
         }
@@ -59,7 +61,18 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
                 handlerDirs(tasker),
                 Duration.ofSeconds(tasker.get("shutdown.grace-seconds").asInt().orElse(30)),
                 new WorkerConfig(tasker.get("worker.concurrency").asInt().orElse(WorkerConfig.DEFAULT.concurrency()),
-                        list(tasker.get("worker.namespaces"))));
+                        list(tasker.get("worker.namespaces"))),
+                languages(tasker, home));
+    }
+
+    private static GuestSettings languages(Config tasker, Path home) {
+        Config languages = tasker.get("languages");
+        int fallback = GuestSettings.DEFAULT_POOL_SIZE;
+        return new GuestSettings(
+                languages.get("ruby.pool.size").asInt().orElse(fallback),
+                languages.get("python.pool.size").asInt().orElse(fallback),
+                languages.get("javascript.pool.size").asInt().orElse(fallback),
+                tasker.get("typescript.cache.dir").as(Path.class).orElse(home.resolve("ts-cache")));
     }
 
     private static List<String> list(Config node) {
@@ -93,18 +106,18 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
     }
 
     public TaskerConfig withPort(int newPort) {
-        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace, worker);
+        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace, worker, languages);
     }
 
     public TaskerConfig withHost(String newHost) {
-        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace, worker);
+        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace, worker, languages);
     }
 
     public TaskerConfig withDatabase(DatabaseSettings newDatabase) {
-        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace, worker);
+        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace, worker, languages);
     }
 
     public TaskerConfig withHandlerDirs(List<Path> newDirs) {
-        return new TaskerConfig(host, port, database, newDirs, shutdownGrace, worker);
+        return new TaskerConfig(host, port, database, newDirs, shutdownGrace, worker, languages);
     }
 }

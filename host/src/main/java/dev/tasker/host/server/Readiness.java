@@ -1,7 +1,7 @@
 package dev.tasker.host.server;
 
 import dev.tasker.db.Database;
-import dev.tasker.loader.HandlerDirectoryScan;
+import dev.tasker.loader.LoadedHandlers;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -15,14 +15,14 @@ import java.util.List;
 public final class Readiness {
 
     private volatile Database database;
-    private volatile HandlerDirectoryScan handlers;
+    private volatile LoadedHandlers handlers;
 
     void databaseOpened(Database db) {
         this.database = db;
     }
 
-    void handlersLoaded(HandlerDirectoryScan scan) {
-        this.handlers = scan;
+    void handlersLoaded(LoadedHandlers loaded) {
+        this.handlers = loaded;
     }
 
     public boolean isReady() {
@@ -51,16 +51,22 @@ public final class Readiness {
 
     private HealthCheck handlersCheck() {
         return new NamedCheck("handlers", () -> {
-            HandlerDirectoryScan scan = handlers;
-            if (scan == null) {
+            LoadedHandlers loaded = handlers;
+            if (loaded == null) {
                 return HealthCheckResponse.builder().status(false).detail("state", "loading").build();
             }
-            return HealthCheckResponse.builder()
+            var response = HealthCheckResponse.builder()
                     .status(true)
-                    .detail("loaded", scan.summary())
-                    .detail("problems", scan.problems())
-                    .build();
+                    .detail("loaded", loaded.scan().summary())
+                    .detail("problems", loaded.problems());
+            loaded.guests().languages().forEach((language, started) -> response.detail(language,
+                    count(started.runtime().handlerNames().size(), "callable") + ", " + count(started.runtime().poolSize(), "context")));
+            return response.build();
         });
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private record NamedCheck(String name, java.util.function.Supplier<HealthCheckResponse> body) implements HealthCheck {

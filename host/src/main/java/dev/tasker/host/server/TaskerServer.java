@@ -1,9 +1,8 @@
 package dev.tasker.host.server;
 
-import dev.tasker.core.handler.JavaHandlers;
 import dev.tasker.db.Database;
 import dev.tasker.host.config.TaskerConfig;
-import dev.tasker.loader.HandlerDirectoryScan;
+import dev.tasker.loader.LoadedHandlers;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
@@ -11,12 +10,14 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
  * One running Tasker: the web server first (so that liveness answers during start-up), then the
- * database, then the handler directories; {@code /health/ready} turns 200 when all are in place.
+ * database and the handler directories side by side; {@code /health/ready} turns 200 when all are in place.
  */
 public final class TaskerServer implements AutoCloseable {
 
@@ -28,6 +29,7 @@ public final class TaskerServer implements AutoCloseable {
     private WebServer webServer;
     private Database database;
     private EngineRuntime engine;
+    private LoadedHandlers handlers;
 
     private TaskerServer(TaskerConfig config) {
         this.config = config;
@@ -49,14 +51,28 @@ public final class TaskerServer implements AutoCloseable {
         WebServerConfig.Builder builder = WebServer.builder().host(config.host()).port(config.port());
         setup(builder, readiness);
         webServer = builder.build().start();
-        database = Database.open(config.database());
-        engine = new EngineRuntime(database, new JavaHandlers(), config.worker());
-        readiness.databaseOpened(database);
-        HandlerDirectoryScan scan = HandlerDirectoryScan.of(config.handlerDirs());
-        scan.problems().forEach(p -> LOG.warning(() -> "Handler directory problem: " + p));
-        LOG.info(() -> "Handlers: " + scan.summary() + " in " + config.handlerDirs());
-        readiness.handlersLoaded(scan);
+        CompletableFuture<LoadedHandlers> loading = CompletableFuture.supplyAsync(
+                () -> LoadedHandlers.load(config.handlerDirs(), config.languages()),
+                runnable -> Thread.ofPlatform().name("tasker-handler-load").start(runnable));
+        try {
+            database = Database.open(config.database());
+            readiness.databaseOpened(database);
+        } finally {
+            handlers = joined(loading);
+        }
+        LOG.info(() -> "Handlers: " + handlers.scan().summary() + " in " + config.handlerDirs());
+        handlers.problems().forEach(p -> LOG.warning(() -> "Handler problem: " + p));
+        engine = new EngineRuntime(database, handlers.resolver(), config.worker());
+        readiness.handlersLoaded(handlers);
         LOG.info(() -> "Tasker is ready on http://%s:%d".formatted(config.host(), webServer.port()));
+    }
+
+    private static LoadedHandlers joined(CompletableFuture<LoadedHandlers> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** The routes and features of a Tasker server; {@code main} and the tests both build the server with this. */
@@ -102,6 +118,9 @@ public final class TaskerServer implements AutoCloseable {
         }
         if (webServer != null) {
             webServer.stop();
+        }
+        if (handlers != null) {
+            handlers.close();
         }
         if (database != null) {
             database.close();

@@ -82,4 +82,25 @@ class TaskerConfigTest {
 
         assertThat(TaskerConfig.from(config).handlerDirs()).isEqualTo(List.of(Path.of("/h/one"), Path.of("/h/two")));
     }
+
+    @Test
+    void eachLanguageHasItsOwnPoolSizeAndTypeScriptItsCache() {
+        Config config = Config.just(ConfigSources.create(Map.of(
+                "tasker.languages.ruby.pool.size", "1", "tasker.languages.python.pool.size", "3",
+                "tasker.home", "/var/tasker")));
+
+        var languages = TaskerConfig.from(config).languages();
+
+        assertThat(languages.rubyPoolSize()).isEqualTo(1);
+        assertThat(languages.pythonPoolSize()).isEqualTo(3);
+        assertThat(languages.javascriptPoolSize()).isEqualTo(dev.tasker.bridge.GuestSettings.DEFAULT_POOL_SIZE);
+        assertThat(languages.typeScriptCache()).isEqualTo(Path.of("/var/tasker/ts-cache"));
+    }
+
+    @Test
+    void aPoolOfNoContextsIsRefusedWithTheKey() {
+        Config config = Config.just(ConfigSources.create(Map.of("tasker.languages.python.pool.size", "0")));
+
+        assertThatThrownBy(() -> TaskerConfig.from(config)).hasMessage("tasker.languages.python.pool.size must be at least 1, not 0");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.tasker.host.server;
 
+import dev.tasker.bridge.GuestSettings;
 import dev.tasker.db.testing.TestDatabases;
 import dev.tasker.host.config.TaskerConfig;
 import io.helidon.webserver.WebServer;
@@ -45,7 +46,7 @@ class HealthEndpointsTest {
         Files.writeString(handlers.resolve("flow.yaml"), "name: flow\n");
         TaskerConfig config = new TaskerConfig("127.0.0.1", 0,
                 TestDatabases.settings(TestDatabases.newSchemaName()), List.of(handlers), Duration.ofSeconds(5),
-                TaskerConfig.WorkerConfig.DEFAULT);
+                TaskerConfig.WorkerConfig.DEFAULT, GuestSettings.defaults(handlers.resolve(".tasker")));
 
         try (TaskerServer server = TaskerServer.start(config)) {
             HttpResponse<String> ready = get(server.port(), "/health/ready");
