@@ -19,7 +19,8 @@ final class GuestErrors {
             message = message.substring(where.length() + 2);
         }
         String name = java.util.regex.Pattern.quote(file.getFileName().toString());
-        message = message.replaceFirst("^(\\w*Error: )?(\\S*/)?" + name + ":\\d+(:\\d+)?:?\\s*", "$1");
+        message = message.replaceFirst("^(\\w*Error: )?(\\S*/)?" + name + ":\\d+(:\\d+)?:?\\s*", "$1")
+                .replaceFirst("\\s*\\(" + name + ", line \\d+\\)$", "");
         if (e.isSyntaxError() && !message.contains("SyntaxError")) {
             message = "SyntaxError: " + message;
         }

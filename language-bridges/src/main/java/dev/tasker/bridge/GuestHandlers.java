@@ -3,19 +3,30 @@ package dev.tasker.bridge;
 import dev.tasker.core.handler.HandlerResolver;
 import dev.tasker.core.handler.StepHandler;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Resolves callables to guest handlers: with a language prefix ({@code js:}, {@code py:}, {@code rb:}), or
- * a name one of the languages registered.
+ * Resolves callables to guest handlers: with a language prefix ({@code rb:}, {@code py:}, {@code ts:},
+ * {@code js:}), or a name one language registered. A name registered by several files (in one language
+ * or several) is ambiguous and resolves to nothing; {@link #problem} lists the candidates.
  */
 public final class GuestHandlers implements HandlerResolver {
 
     private static final Map<String, String> PREFIXES = Map.of("js:", JsRuntime.LANGUAGE, "ts:", JsRuntime.LANGUAGE,
-            "py:", PythonRuntime.LANGUAGE, "rb:", "ruby");
+            "py:", PythonRuntime.LANGUAGE, "rb:", RubyRuntime.LANGUAGE);
+
+    /** A file of some language that registered a name. */
+    public record Candidate(String language, Path file) {
+        @Override
+        public String toString() {
+            return file + " (" + language + ")";
+        }
+    }
 
     private final List<LanguageRuntime> runtimes;
     private final Map<String, StepHandler> handlers = new ConcurrentHashMap<>();
@@ -26,21 +37,56 @@ public final class GuestHandlers implements HandlerResolver {
 
     @Override
     public Optional<StepHandler> resolve(String callable) {
-        String language = null;
-        String name = callable;
-        for (var prefix : PREFIXES.entrySet()) {
-            if (callable.startsWith(prefix.getKey())) {
-                language = prefix.getValue();
-                name = callable.substring(prefix.getKey().length());
-            }
+        Request request = Request.of(callable);
+        List<LanguageRuntime> owners = owners(request);
+        if (owners.size() != 1 || owners.getFirst().filesOf(request.name()).size() > 1) {
+            return Optional.empty();
         }
-        for (LanguageRuntime runtime : runtimes) {
-            if ((language == null || language.equals(runtime.language())) && runtime.handlerNames().contains(name)) {
-                String key = runtime.language() + ":" + name;
-                String handlerName = name;
-                return Optional.of(handlers.computeIfAbsent(key, k -> new GuestStepHandler(runtime, handlerName)));
+        LanguageRuntime runtime = owners.getFirst();
+        return Optional.of(handlers.computeIfAbsent(runtime.language() + ":" + request.name(),
+                k -> new GuestStepHandler(runtime, request.name())));
+    }
+
+    /** Every file that registered the callable's name (in its prefix's language, if it has one). */
+    public List<Candidate> candidates(String callable) {
+        Request request = Request.of(callable);
+        List<Candidate> out = new ArrayList<>();
+        for (LanguageRuntime runtime : owners(request)) {
+            List<Path> files = runtime.filesOf(request.name());
+            if (files.isEmpty()) {
+                out.add(new Candidate(runtime.language(), null));
             }
+            files.forEach(f -> out.add(new Candidate(runtime.language(), f)));
         }
-        return Optional.empty();
+        return out;
+    }
+
+    /** Why the callable does not resolve to exactly one guest handler, when it names several. */
+    public Optional<String> problem(String callable) {
+        List<Candidate> candidates = candidates(callable);
+        if (candidates.size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of("is ambiguous: it names " + candidates.stream().map(Candidate::toString).toList()
+                + "; use a language prefix (rb:, py:, ts:, js:) or a qualified name (Ruby constant path, Python dotted path)");
+    }
+
+    private List<LanguageRuntime> owners(Request request) {
+        return runtimes.stream()
+                .filter(r -> request.language() == null || request.language().equals(r.language()))
+                .filter(r -> r.handlerNames().contains(request.name()))
+                .toList();
+    }
+
+    /** A callable split into its language prefix (null if none) and the name. */
+    private record Request(String language, String name) {
+        static Request of(String callable) {
+            for (var prefix : PREFIXES.entrySet()) {
+                if (callable.startsWith(prefix.getKey())) {
+                    return new Request(prefix.getValue(), callable.substring(prefix.getKey().length()));
+                }
+            }
+            return new Request(null, callable);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.tasker.bridge;
 
-import dev.tasker.core.handler.HandlerResolver;
 import org.graalvm.polyglot.Engine;
 
 import java.time.Duration;
@@ -108,7 +107,7 @@ public final class GuestLanguages implements AutoCloseable {
         }
     }
 
-    public HandlerResolver resolver() {
+    public GuestHandlers handlers() {
         return handlers;
     }
 

@@ -13,8 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +43,7 @@ public abstract class LanguageRuntime implements AutoCloseable {
     private final String language;
     private final Set<String> handlerNames = Collections.synchronizedSet(new LinkedHashSet<>());
     private final List<String> loadErrors = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, List<Path>> handlerFiles = new ConcurrentHashMap<>();
     private final AtomicBoolean firstLoad = new AtomicBoolean(true);
     private ContextPool pool;
 
@@ -83,6 +88,11 @@ public abstract class LanguageRuntime implements AutoCloseable {
         return Set.copyOf(handlerNames);
     }
 
+    /** The files that registered a name (more than one: the name is ambiguous within this language). */
+    public List<Path> filesOf(String handlerName) {
+        return List.copyOf(handlerFiles.getOrDefault(handlerName, List.of()));
+    }
+
     /** One line per file that did not load: file:line: message. */
     public List<String> loadErrors() {
         return List.copyOf(loadErrors);
@@ -93,9 +103,13 @@ public abstract class LanguageRuntime implements AutoCloseable {
         boolean first = firstLoad.getAndSet(false);
         for (Path file : files) {
             try {
+                Set<String> before = first ? new HashSet<>(registered(context)) : Set.of();
                 List<String> names = loadFile(context, file);
                 if (first) {
-                    handlerNames.addAll(names);
+                    Set<String> fromFile = new LinkedHashSet<>(names);
+                    registered(context).stream().filter(n -> !before.contains(n)).forEach(fromFile::add);
+                    fromFile.forEach(n -> handlerFiles.computeIfAbsent(n, k -> new CopyOnWriteArrayList<>()).add(file));
+                    handlerNames.addAll(fromFile);
                 }
             } catch (PolyglotException e) {
                 if (first) {

@@ -25,15 +25,24 @@ public final class TemplateParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final String environment;
-    private final Predicate<String> callableExists;
+    private final CallableCheck callables;
 
     /**
      * @param environment    whose {@code environments.<name>} overrides apply (null: none)
      * @param callableExists whether a callable resolves to a handler
      */
     public TemplateParser(String environment, Predicate<String> callableExists) {
+        this(environment, CallableCheck.of(callableExists));
+    }
+
+    private TemplateParser(String environment, CallableCheck callables) {
         this.environment = environment;
-        this.callableExists = callableExists;
+        this.callables = callables;
+    }
+
+    /** A parser whose callable check can say why a callable is refused (ambiguous, missing, …). */
+    public static TemplateParser checking(String environment, CallableCheck callables) {
+        return new TemplateParser(environment, callables);
     }
 
     public TaskTemplate parse(String yaml, String sourceFile) {
@@ -52,7 +61,7 @@ public final class TemplateParser {
         }
         ObjectNode definition = (ObjectNode) withoutSymbolColons(root);
         applyEnvironment(definition);
-        return new TemplateReader(definition, file, callableExists).read();
+        return new TemplateReader(definition, file, callables).read();
     }
 
     /** Ruby's YAML writes symbol keys as {@code :name}; Tasker's files load as they are. */
@@ -113,14 +122,14 @@ public final class TemplateParser {
     private static final class TemplateReader {
         private final ObjectNode definition;
         private final String file;
-        private final Predicate<String> callableExists;
+        private final CallableCheck callables;
         private final List<String> problems = new ArrayList<>();
         private String where;
 
-        TemplateReader(ObjectNode definition, String file, Predicate<String> callableExists) {
+        TemplateReader(ObjectNode definition, String file, CallableCheck callables) {
             this.definition = definition;
             this.file = file;
-            this.callableExists = callableExists;
+            this.callables = callables;
         }
 
         TaskTemplate read() {
@@ -151,7 +160,7 @@ public final class TemplateParser {
             }
             TaskTemplate template = new TaskTemplate(namespace, name, version, definition.path("description").asText(null),
                     definition.get("metadata"), definition.get("input_schema"), steps, file, definition);
-            problems.addAll(new TemplateValidator(where, callableExists).validate(template));
+            problems.addAll(new TemplateValidator(where, callables).validate(template));
             if (!problems.isEmpty()) {
                 throw new InvalidTemplateException(problems);
             }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** The checks of DESIGN §4 that span steps: names, dependencies, cycles, versions, step types, callables. */
@@ -17,11 +16,11 @@ final class TemplateValidator {
             "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$");
 
     private final String where;
-    private final Predicate<String> callableExists;
+    private final CallableCheck callables;
 
-    TemplateValidator(String where, Predicate<String> callableExists) {
+    TemplateValidator(String where, CallableCheck callables) {
         this.where = where;
-        this.callableExists = callableExists;
+        this.callables = callables;
     }
 
     List<String> validate(TaskTemplate template) {
@@ -47,8 +46,8 @@ final class TemplateValidator {
             if (step.type() == StepType.DECISION && step.dependencies().isEmpty()) {
                 problems.add(at + ": a decision step needs dependencies (it decides on the results of earlier steps)");
             }
-            if (!step.callable().isEmpty() && !callableExists.test(step.callable())) {
-                problems.add(at + ": handler callable '" + step.callable() + "' resolves to no handler");
+            if (!step.callable().isEmpty()) {
+                callables.problem(step.callable()).ifPresent(p -> problems.add(at + ": handler callable '" + step.callable() + "' " + p));
             }
         }
         findCycle(byName).ifPresent(cycle -> problems.add(where + ": dependency cycle " + String.join(" -> ", cycle) + " (each step depends on the next)"));

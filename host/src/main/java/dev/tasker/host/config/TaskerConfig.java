@@ -16,7 +16,7 @@ import java.util.Objects;
  * and then by command-line flags.
  */
 public record TaskerConfig(String host, int port, DatabaseSettings database, List<Path> handlerDirs, Duration shutdownGrace,
-                           WorkerConfig worker, GuestSettings languages) {
+                           WorkerConfig worker, GuestSettings languages, String environment) {
 
     /**
      * @param concurrency handler attempts at once
@@ -39,6 +39,7 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
         handlerDirs = List.copyOf(handlerDirs);
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(languages, "languages");
+        Objects.requireNonNull(environment, "environment");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("tasker.port must be between 0 and 65535, not " + port);
         }
@@ -62,7 +63,8 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
                 Duration.ofSeconds(tasker.get("shutdown.grace-seconds").asInt().orElse(30)),
                 new WorkerConfig(tasker.get("worker.concurrency").asInt().orElse(WorkerConfig.DEFAULT.concurrency()),
                         list(tasker.get("worker.namespaces"))),
-                languages(tasker, home));
+                languages(tasker, home),
+                tasker.get("environment").asString().orElse("development"));
     }
 
     private static GuestSettings languages(Config tasker, Path home) {
@@ -106,18 +108,18 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
     }
 
     public TaskerConfig withPort(int newPort) {
-        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace, worker, languages);
+        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace, worker, languages, environment);
     }
 
     public TaskerConfig withHost(String newHost) {
-        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace, worker, languages);
+        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace, worker, languages, environment);
     }
 
     public TaskerConfig withDatabase(DatabaseSettings newDatabase) {
-        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace, worker, languages);
+        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace, worker, languages, environment);
     }
 
     public TaskerConfig withHandlerDirs(List<Path> newDirs) {
-        return new TaskerConfig(host, port, database, newDirs, shutdownGrace, worker, languages);
+        return new TaskerConfig(host, port, database, newDirs, shutdownGrace, worker, languages, environment);
     }
 }

@@ -52,7 +52,7 @@ public final class TaskerServer implements AutoCloseable {
         setup(builder, readiness);
         webServer = builder.build().start();
         CompletableFuture<LoadedHandlers> loading = CompletableFuture.supplyAsync(
-                () -> LoadedHandlers.load(config.handlerDirs(), config.languages()),
+                () -> LoadedHandlers.load(config.handlerDirs(), config.languages(), config.environment()),
                 runnable -> Thread.ofPlatform().name("tasker-handler-load").start(runnable));
         try {
             database = Database.open(config.database());
@@ -60,9 +60,9 @@ public final class TaskerServer implements AutoCloseable {
         } finally {
             handlers = joined(loading);
         }
-        LOG.info(() -> "Handlers: " + handlers.scan().summary() + " in " + config.handlerDirs());
-        handlers.problems().forEach(p -> LOG.warning(() -> "Handler problem: " + p));
         engine = new EngineRuntime(database, handlers.resolver(), config.worker());
+        handlers.templates().templates().forEach(engine.store()::registerTemplate);
+        LoadReport.of(handlers, config.handlerDirs()).log();
         readiness.handlersLoaded(handlers);
         LOG.info(() -> "Tasker is ready on http://%s:%d".formatted(config.host(), webServer.port()));
     }

@@ -49,7 +49,7 @@ class ServeGuestHandlersTest {
         Files.writeString(handlers.resolve("broken.mjs"), "export class Broken {\n  call() { return 1 +; }\n}\n");
         TaskerConfig config = new TaskerConfig("127.0.0.1", 0, TestDatabases.settings(TestDatabases.newSchemaName()),
                 List.of(handlers), Duration.ofSeconds(5), TaskerConfig.WorkerConfig.DEFAULT,
-                new GuestSettings(1, 1, 2, handlers.resolve(".ts-cache")));
+                new GuestSettings(1, 1, 2, handlers.resolve(".ts-cache")), "test");
         server = TaskerServer.start(config);
     }
 
