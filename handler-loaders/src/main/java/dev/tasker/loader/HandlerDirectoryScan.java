@@ -24,7 +24,7 @@ public record HandlerDirectoryScan(Map<FileKind, List<Path>> filesByKind, List<S
         List<String> problems = new ArrayList<>();
         for (Path dir : directories) {
             if (!Files.isDirectory(dir)) {
-                problems.add(dir + ": not a directory (give an existing folder of handler files to --handlers)");
+                problems.add(dir + ": not a directory (handler directories must be existing folders)");
                 continue;
             }
             try (Stream<Path> paths = Files.walk(dir)) {
@@ -45,9 +45,9 @@ public record HandlerDirectoryScan(Map<FileKind, List<Path>> filesByKind, List<S
         return filesByKind.getOrDefault(kind, List.of());
     }
 
-    /** e.g. "3 Ruby, 2 Python, 0 TypeScript, 1 JavaScript handler files; 4 templates". */
+    /** e.g. "3 Ruby, 2 Python, 0 TypeScript, 1 JavaScript handler files; 4 template files". */
     public String summary() {
-        return "%d Ruby, %d Python, %d TypeScript, %d JavaScript handler files; %d templates".formatted(
+        return "%d Ruby, %d Python, %d TypeScript, %d JavaScript handler files; %d template files".formatted(
                 count(FileKind.RUBY), count(FileKind.PYTHON), count(FileKind.TYPESCRIPT), count(FileKind.JAVASCRIPT),
                 count(FileKind.TEMPLATE));
     }

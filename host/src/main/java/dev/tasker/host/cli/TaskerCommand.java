@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "tasker", mixinStandardHelpOptions = true, version = "tasker 0.1.0",
         description = "Tasker for the JVM: DAG workflows with Ruby, Python, TypeScript and JavaScript handlers.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, TemplateCommand.class, CommandLine.HelpCommand.class})
 public final class TaskerCommand implements Runnable {
 
     @Spec

@@ -55,7 +55,7 @@ class HealthEndpointsTest {
             assertThat(ready.body())
                     .contains("\"name\":\"database\",\"status\":\"UP\"")
                     .contains("\"schema\":\"" + config.database().schema() + "\"")
-                    .contains("1 Ruby, 0 Python, 0 TypeScript, 0 JavaScript handler files; 1 templates");
+                    .contains("1 Ruby, 0 Python, 0 TypeScript, 0 JavaScript handler files; 1 template files");
             assertThat(get(server.port(), "/health").statusCode()).isEqualTo(200);
         } finally {
             TestDatabases.deleteRecursively(handlers);
