@@ -16,6 +16,9 @@ public interface TaskStore {
     /** Registers a template; an unchanged definition keeps its row, a changed one becomes the current row. */
     TemplateRecord registerTemplate(TaskTemplate template);
 
+    /** The current row of every template, ordered by namespace, name and version. */
+    java.util.List<TemplateRecord> currentTemplates();
+
     /** The current row of a template; {@code version} null means the latest registered. */
     Optional<TemplateRecord> findTemplate(String namespace, String name, String version);
 

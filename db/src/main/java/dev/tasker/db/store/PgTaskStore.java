@@ -49,6 +49,11 @@ public final class PgTaskStore implements TaskStore {
     }
 
     @Override
+    public java.util.List<TemplateRecord> currentTemplates() {
+        return templates.current();
+    }
+
+    @Override
     public Optional<TemplateRecord> templateByUuid(UUID templateUuid) {
         return templates.byUuid(templateUuid);
     }

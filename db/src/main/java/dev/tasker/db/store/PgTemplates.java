@@ -86,6 +86,22 @@ final class PgTemplates {
         });
     }
 
+    /** Every current template, by namespace, name and version. */
+    List<TemplateRecord> current() {
+        return tx.read(c -> {
+            List<TemplateRecord> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT template_uuid, definition, source_file FROM task_templates
+                    WHERE is_current ORDER BY namespace, name, version""");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(record(rs));
+                }
+            }
+            return rows;
+        });
+    }
+
     Optional<TemplateRecord> byUuid(UUID templateUuid) {
         return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(

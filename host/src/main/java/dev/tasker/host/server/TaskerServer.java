@@ -1,6 +1,9 @@
 package dev.tasker.host.server;
 
 import dev.tasker.db.Database;
+import dev.tasker.host.api.ApiState;
+import dev.tasker.host.api.HandlersService;
+import dev.tasker.host.api.TemplatesService;
 import dev.tasker.host.config.TaskerConfig;
 import dev.tasker.loader.LoadedHandlers;
 import io.helidon.health.HealthCheckResponse;
@@ -25,6 +28,7 @@ public final class TaskerServer implements AutoCloseable {
 
     private final TaskerConfig config;
     private final Readiness readiness = new Readiness();
+    private final ApiState api = new ApiState();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private WebServer webServer;
     private Database database;
@@ -49,7 +53,7 @@ public final class TaskerServer implements AutoCloseable {
 
     private void startAll() {
         WebServerConfig.Builder builder = WebServer.builder().host(config.host()).port(config.port());
-        setup(builder, readiness);
+        setup(builder, readiness, api);
         webServer = builder.build().start();
         CompletableFuture<LoadedHandlers> loading = CompletableFuture.supplyAsync(
                 () -> LoadedHandlers.load(config.handlerDirs(), config.languages(), config.environment()),
@@ -62,6 +66,8 @@ public final class TaskerServer implements AutoCloseable {
         }
         engine = new EngineRuntime(database, handlers.resolver(), config.worker());
         handlers.templates().templates().forEach(engine.store()::registerTemplate);
+        api.handlersLoaded(handlers);
+        api.storeReady(engine.store());
         LoadReport.of(handlers, config.handlerDirs()).log();
         readiness.handlersLoaded(handlers);
         LOG.info(() -> "Tasker is ready on http://%s:%d".formatted(config.host(), webServer.port()));
@@ -76,7 +82,10 @@ public final class TaskerServer implements AutoCloseable {
     }
 
     /** The routes and features of a Tasker server; {@code main} and the tests both build the server with this. */
-    public static void setup(WebServerConfig.Builder builder, Readiness readiness) {
+    public static void setup(WebServerConfig.Builder builder, Readiness readiness, ApiState api) {
+        builder.routing(routing -> routing
+                .register("/v1/templates", new TemplatesService(api))
+                .register("/v1/handlers", new HandlersService(api)));
         var health = HealthObserver.builder()
                 .endpoint("/health")
                 .details(true)

@@ -1,11 +1,11 @@
 package dev.tasker.host.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tasker.bridge.GuestSettings;
 import dev.tasker.core.engine.TaskRequest;
 import dev.tasker.core.engine.TaskView;
 import dev.tasker.core.json.Json;
 import dev.tasker.core.state.TaskState;
-import dev.tasker.core.template.TemplateParser;
 import dev.tasker.db.testing.TestDatabases;
 import dev.tasker.host.config.TaskerConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +47,15 @@ class ServeGuestHandlersTest {
                 }
                 """);
         Files.writeString(handlers.resolve("broken.mjs"), "export class Broken {\n  call() { return 1 +; }\n}\n");
+        Files.writeString(handlers.resolve("square_then_add.yaml"), """
+                name: square_then_add
+                namespace_name: math
+                version: 1.0.0
+                description: Ruby squares, TypeScript adds ten
+                steps:
+                  - { name: square, handler: { callable: Square } }
+                  - { name: add_ten, handler: { callable: ts:AddTen }, dependencies: [square] }
+                """);
         TaskerConfig config = new TaskerConfig("127.0.0.1", 0, TestDatabases.settings(TestDatabases.newSchemaName()),
                 List.of(handlers), Duration.ofSeconds(5), TaskerConfig.WorkerConfig.DEFAULT,
                 new GuestSettings(1, 1, 2, handlers.resolve(".ts-cache")), "test");
@@ -61,9 +70,7 @@ class ServeGuestHandlersTest {
 
     @Test
     void readinessNamesTheLanguagesStartedAndTheFileThatDidNotLoad() throws Exception {
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = get("/health/ready");
 
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body())
@@ -74,20 +81,50 @@ class ServeGuestHandlersTest {
     }
 
     @Test
-    void aTaskRunsOnTheLoadedRubyAndTypeScriptHandlers() {
-        server.engine().store().registerTemplate(new TemplateParser("test", callable -> true).parse("""
-                name: square_then_add
-                namespace_name: math
-                version: 1.0.0
-                steps:
-                  - { name: square, handler: { callable: Square } }
-                  - { name: add_ten, handler: { callable: ts:AddTen }, dependencies: [square] }
-                """, "square_then_add.yaml"));
+    void theTemplateOfTheDirectoryRunsOnTheLoadedRubyAndTypeScriptHandlers() {
         UUID task = server.engine().tasks().create(TaskRequest.of("math", "square_then_add", Json.read("{\"n\": 6}")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> server.engine().queries().task(task).orElseThrow().state().isTerminal());
         TaskView done = server.engine().queries().task(task).orElseThrow();
         assertThat(done.state()).isEqualTo(TaskState.COMPLETE);
         assertThat(done.step("add_ten").orElseThrow().result().asInt()).isEqualTo(46);
+    }
+
+    @Test
+    void templatesAreListedAndShownAndAnUnknownOneIs404() throws Exception {
+        JsonNode list = Json.read(get("/v1/templates").body());
+        assertThat(list.get("templates")).singleElement().satisfies(t -> {
+            assertThat(t.get("namespace").asText()).isEqualTo("math");
+            assertThat(t.get("name").asText()).isEqualTo("square_then_add");
+            assertThat(t.get("version").asText()).isEqualTo("1.0.0");
+            assertThat(t.get("steps").get(1).get("callable").asText()).isEqualTo("ts:AddTen");
+            assertThat(t.get("steps").get(1).get("dependencies").get(0).asText()).isEqualTo("square");
+        });
+
+        HttpResponse<String> one = get("/v1/templates/math/square_then_add/1.0.0");
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(Json.read(one.body()).get("description").asText()).isEqualTo("Ruby squares, TypeScript adds ten");
+
+        HttpResponse<String> missing = get("/v1/templates/math/square_then_add/9.9.9");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("content-type")).hasValue("application/json");
+        assertThat(Json.read(missing.body()).get("error").get("message").asText())
+                .isEqualTo("No template math/square_then_add@9.9.9 is registered; GET /v1/templates lists them");
+    }
+
+    @Test
+    void handlersAreListedWithLanguageAndFileAndTheFileThatDidNotLoad() throws Exception {
+        JsonNode body = Json.read(get("/v1/handlers").body());
+
+        assertThat(body.get("handlers").toString())
+                .contains("{\"callable\":\"AddTen\",\"language\":\"javascript\",\"files\":[\"" + handlers.toRealPath().resolve("add_ten.ts") + "\"]}")
+                .contains("{\"callable\":\"Square\",\"language\":\"ruby\",\"files\":[\"" + handlers.toRealPath().resolve("square.rb") + "\"]}");
+        assertThat(body.get("languages").get("ruby").get("contexts").asInt()).isEqualTo(1);
+        assertThat(body.get("problems")).singleElement().asString().contains("broken.mjs:2: SyntaxError");
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

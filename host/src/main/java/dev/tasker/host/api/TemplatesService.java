@@ -1,0 +1,80 @@
+package dev.tasker.host.api;
+
+import dev.tasker.core.engine.TemplateRecord;
+import dev.tasker.core.template.StepTemplate;
+import dev.tasker.core.template.TaskTemplate;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /v1/templates} and {@code GET /v1/templates/{namespace}/{name}/{version}}: the registered templates. */
+public final class TemplatesService implements HttpService {
+
+    private final ApiState state;
+
+    public TemplatesService(ApiState state) {
+        this.state = state;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::list).get("/{namespace}/{name}/{version}", this::one);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        if (state.store() == null) {
+            ApiResponses.starting(res);
+            return;
+        }
+        List<Map<String, Object>> templates = state.store().currentTemplates().stream().map(t -> summary(t.template())).toList();
+        ApiResponses.json(res, Map.of("templates", templates));
+    }
+
+    private void one(ServerRequest req, ServerResponse res) {
+        if (state.store() == null) {
+            ApiResponses.starting(res);
+            return;
+        }
+        var params = req.path().pathParameters();
+        String namespace = params.get("namespace");
+        String name = params.get("name");
+        String version = params.get("version");
+        var found = state.store().findTemplate(namespace, name, version).map(TemplateRecord::template)
+                .filter(t -> t.version().equals(version));
+        if (found.isEmpty()) {
+            ApiResponses.error(res, Status.NOT_FOUND_404, "template_not_found",
+                    "No template " + namespace + "/" + name + "@" + version + " is registered; GET /v1/templates lists them", null);
+            return;
+        }
+        Map<String, Object> body = summary(found.get());
+        body.put("input_schema", found.get().inputSchema());
+        body.put("definition", found.get().definition());
+        ApiResponses.json(res, body);
+    }
+
+    private static Map<String, Object> summary(TaskTemplate t) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("namespace", t.namespace());
+        out.put("name", t.name());
+        out.put("version", t.version());
+        out.put("description", t.description());
+        out.put("source_file", t.sourceFile());
+        out.put("steps", t.steps().stream().map(TemplatesService::step).toList());
+        return out;
+    }
+
+    private static Map<String, Object> step(StepTemplate s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", s.name());
+        out.put("type", s.type().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("callable", s.callable());
+        out.put("dependencies", s.dependencies());
+        return out;
+    }
+}
