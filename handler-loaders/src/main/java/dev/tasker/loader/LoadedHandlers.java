@@ -7,25 +7,38 @@ import dev.tasker.core.handler.HandlerResolver;
 import dev.tasker.core.handler.HandlerResolvers;
 import dev.tasker.core.handler.JavaHandlers;
 import dev.tasker.core.template.CallableCheck;
+import dev.tasker.core.template.TaskTemplate;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * The handlers and templates of some directories: guest files loaded into their languages' context
  * pools, Java handlers from the class path (guest callables resolve first, DESIGN §7), and the
- * templates whose callables all resolve.
+ * templates whose callables all resolve. {@link #watch} keeps them in step with the files.
  */
 public final class LoadedHandlers implements AutoCloseable {
 
-    private final HandlerDirectoryScan scan;
+    private static final Logger LOG = Logger.getLogger(LoadedHandlers.class.getName());
+
+    private final List<Path> directories;
+    private final String environment;
     private final GuestLanguages guests;
     private final HandlerResolver resolver;
-    private final TemplateFiles templates;
+    private volatile HandlerDirectoryScan scan;
+    private volatile TemplateFiles templates;
+    private HandlerDirectoryWatcher watcher;
 
-    private LoadedHandlers(HandlerDirectoryScan scan, GuestLanguages guests, String environment) {
+    private LoadedHandlers(List<Path> directories, String environment, HandlerDirectoryScan scan, GuestLanguages guests) {
+        this.directories = List.copyOf(directories);
+        this.environment = environment;
         this.scan = scan;
         this.guests = guests;
         this.resolver = HandlerResolvers.firstOf(guests.handlers(), new JavaHandlers());
@@ -37,11 +50,45 @@ public final class LoadedHandlers implements AutoCloseable {
      */
     public static LoadedHandlers load(List<Path> directories, GuestSettings settings, String environment) {
         HandlerDirectoryScan scan = HandlerDirectoryScan.of(directories);
+        return new LoadedHandlers(directories, environment, scan, GuestLanguages.start(guestFiles(scan, directories), settings));
+    }
+
+    private static GuestFiles guestFiles(HandlerDirectoryScan scan, List<Path> directories) {
         List<Path> javascript = new ArrayList<>(scan.files(FileKind.JAVASCRIPT));
         javascript.addAll(scan.files(FileKind.TYPESCRIPT));
         List<Path> roots = directories.stream().map(d -> d.toAbsolutePath().normalize()).toList();
-        GuestFiles files = new GuestFiles(scan.files(FileKind.RUBY), scan.files(FileKind.PYTHON), javascript, roots);
-        return new LoadedHandlers(scan, GuestLanguages.start(files, settings), environment);
+        return new GuestFiles(scan.files(FileKind.RUBY), scan.files(FileKind.PYTHON), javascript, roots);
+    }
+
+    /**
+     * Watches the directories: a created, changed or deleted handler file reloads its language; templates
+     * are read again after any change and each valid one is handed to {@code register}.
+     */
+    public synchronized void watch(Duration interval, Consumer<TaskTemplate> register) {
+        if (watcher == null) {
+            watcher = new HandlerDirectoryWatcher(directories, interval, kinds -> reload(kinds, register));
+        }
+    }
+
+    /** Loads again what changed; kinds are the kinds of file that were created, changed or deleted. */
+    public synchronized void reload(Set<FileKind> kinds, Consumer<TaskTemplate> register) {
+        HandlerDirectoryScan now = HandlerDirectoryScan.of(directories);
+        Set<String> languages = new LinkedHashSet<>();
+        for (FileKind kind : kinds) {
+            switch (kind) {
+                case RUBY -> languages.add("ruby");
+                case PYTHON -> languages.add("python");
+                case TYPESCRIPT, JAVASCRIPT -> languages.add("javascript");
+                case TEMPLATE -> { }
+            }
+        }
+        LOG.info(() -> "Handler directories changed (" + kinds + "); reloading");
+        guests.reload(guestFiles(now, directories), languages);
+        scan = now;
+        TemplateFiles read = TemplateFiles.read(now.files(FileKind.TEMPLATE), environment, callableCheck());
+        templates = read;
+        read.templates().forEach(register);
+        read.problems().forEach(p -> LOG.warning(() -> "Not loaded: " + p));
     }
 
     /** Ambiguous among the guest languages, or resolved by no language and no Java class. */
@@ -76,7 +123,10 @@ public final class LoadedHandlers implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
         guests.close();
     }
 }

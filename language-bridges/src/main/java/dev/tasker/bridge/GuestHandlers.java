@@ -28,11 +28,21 @@ public final class GuestHandlers implements HandlerResolver {
         }
     }
 
-    private final List<LanguageRuntime> runtimes;
-    private final Map<String, StepHandler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, LanguageRuntime> runtimes = new ConcurrentHashMap<>();
 
     public GuestHandlers(LanguageRuntime... runtimes) {
-        this.runtimes = List.of(runtimes);
+        for (LanguageRuntime runtime : runtimes) {
+            put(runtime.language(), runtime);
+        }
+    }
+
+    /** Callables of {@code language} resolve to this runtime from now on (handlers resolved before keep theirs). */
+    void put(String language, LanguageRuntime runtime) {
+        runtimes.put(language, runtime);
+    }
+
+    void remove(String language) {
+        runtimes.remove(language);
     }
 
     @Override
@@ -42,9 +52,7 @@ public final class GuestHandlers implements HandlerResolver {
         if (owners.size() != 1 || owners.getFirst().filesOf(request.name()).size() > 1) {
             return Optional.empty();
         }
-        LanguageRuntime runtime = owners.getFirst();
-        return Optional.of(handlers.computeIfAbsent(runtime.language() + ":" + request.name(),
-                k -> new GuestStepHandler(runtime, request.name())));
+        return Optional.of(new GuestStepHandler(owners.getFirst(), request.name()));
     }
 
     /** Every file that registered the callable's name (in its prefix's language, if it has one). */
@@ -72,7 +80,8 @@ public final class GuestHandlers implements HandlerResolver {
     }
 
     private List<LanguageRuntime> owners(Request request) {
-        return runtimes.stream()
+        return runtimes.values().stream()
+                .sorted(java.util.Comparator.comparing(LanguageRuntime::language))
                 .filter(r -> request.language() == null || request.language().equals(r.language()))
                 .filter(r -> r.handlerNames().contains(request.name()))
                 .toList();

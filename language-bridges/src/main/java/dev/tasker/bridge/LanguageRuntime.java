@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The handlers of one guest language: every handler file loaded into each context of a pool on one
@@ -44,6 +45,8 @@ public abstract class LanguageRuntime implements AutoCloseable {
     private final Set<String> handlerNames = Collections.synchronizedSet(new LinkedHashSet<>());
     private final List<String> loadErrors = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, List<Path>> handlerFiles = new ConcurrentHashMap<>();
+    private final Set<Path> failedFiles = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger activeCalls = new AtomicInteger();
     private final AtomicBoolean firstLoad = new AtomicBoolean(true);
     private ContextPool pool;
 
@@ -112,17 +115,11 @@ public abstract class LanguageRuntime implements AutoCloseable {
                     handlerNames.addAll(fromFile);
                 }
             } catch (PolyglotException e) {
-                if (first) {
-                    loadErrors.add(describeLoadError(e, file));
-                }
+                failed(first, file, describeLoadError(e, file));
             } catch (IOException e) {
-                if (first) {
-                    loadErrors.add(file + ": cannot be read (" + e.getMessage() + ")");
-                }
+                failed(first, file, file + ": cannot be read (" + e.getMessage() + ")");
             } catch (TypeScriptCompiler.TypeScriptSyntaxError e) {
-                if (first) {
-                    loadErrors.add(e.getMessage());
-                }
+                failed(first, file, e.getMessage());
             }
         }
         if (first) {
@@ -131,8 +128,45 @@ public abstract class LanguageRuntime implements AutoCloseable {
         return context;
     }
 
+    private void failed(boolean first, Path file, String error) {
+        if (first) {
+            loadErrors.add(error);
+            failedFiles.add(file);
+        }
+    }
+
+    /** The handler files that did not load. */
+    public Set<Path> failedFiles() {
+        return Set.copyOf(failedFiles);
+    }
+
+    /**
+     * This runtime was replaced by a newer generation: it closes once the calls that still run on it have
+     * finished (and not before a second has passed, for callers that resolved it just before the swap).
+     */
+    public void retire(Runnable afterClose) {
+        long since = System.nanoTime();
+        var check = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>>();
+        check.set(WATCHDOG.scheduleWithFixedDelay(() -> {
+            if (activeCalls.get() == 0 && System.nanoTime() - since > 1_000_000_000L) {
+                close();
+                afterClose.run();
+                check.get().cancel(false);
+            }
+        }, 1000, 200, TimeUnit.MILLISECONDS));
+    }
+
     /** Runs a handler; answers the prelude's JSON answer. */
     String invoke(String handlerName, String payloadJson, Duration timeout) throws InterruptedException {
+        activeCalls.incrementAndGet();
+        try {
+            return invokeOnPool(handlerName, payloadJson, timeout);
+        } finally {
+            activeCalls.decrementAndGet();
+        }
+    }
+
+    private String invokeOnPool(String handlerName, String payloadJson, Duration timeout) throws InterruptedException {
         Context context = pool.borrow(timeout);
         AtomicBoolean cancelled = new AtomicBoolean();
         var watchdog = WATCHDOG.schedule(() -> {

@@ -13,6 +13,7 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -66,6 +67,7 @@ public final class TaskerServer implements AutoCloseable {
         }
         engine = new EngineRuntime(database, handlers.resolver(), config.worker());
         handlers.templates().templates().forEach(engine.store()::registerTemplate);
+        handlers.watch(Duration.ofMillis(300), engine.store()::registerTemplate);
         api.handlersLoaded(handlers);
         api.storeReady(engine.store());
         LoadReport.of(handlers, config.handlerDirs()).log();
