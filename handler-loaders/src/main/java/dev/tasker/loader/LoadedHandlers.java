@@ -67,6 +67,7 @@ public final class LoadedHandlers implements AutoCloseable {
     public synchronized void watch(Duration interval, Consumer<TaskTemplate> register) {
         if (watcher == null) {
             watcher = new HandlerDirectoryWatcher(directories, interval, kinds -> reload(kinds, register));
+            guests.prepareForReload();
         }
     }
 

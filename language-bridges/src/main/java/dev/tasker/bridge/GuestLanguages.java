@@ -121,6 +121,14 @@ public final class GuestLanguages implements AutoCloseable {
         }
     }
 
+    /** For a JVM that reloads edited files: loads the TypeScript compiler in the background if it is not loaded yet. */
+    public void prepareForReload() {
+        Started js = started.get(JsRuntime.LANGUAGE);
+        if (js != null && js.typeScript() != null) {
+            Thread.ofPlatform().name("tasker-typescript-warm-up").daemon().start(js.typeScript()::warmUp);
+        }
+    }
+
     /** Load errors of the new generation in files whose previous version loaded. */
     private static List<String> brokenFiles(Started current, LanguageRuntime next) {
         if (current == null) {

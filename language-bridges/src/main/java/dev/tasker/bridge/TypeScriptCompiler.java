@@ -59,6 +59,17 @@ public final class TypeScriptCompiler implements AutoCloseable {
         }
     }
 
+    /** Loads the compiler now, so that the first edit of a watched file does not wait for it. */
+    public synchronized void warmUp() {
+        if (transpile == null) {
+            try {
+                compile(Path.of("warm-up.ts"), "export const warm: number = 1;\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     /** How often this compiler loaded typescript.js (0 when every file came from the cache). */
     public synchronized int compilerLoads() {
         return compilerLoads;
