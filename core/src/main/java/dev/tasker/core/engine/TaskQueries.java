@@ -9,6 +9,9 @@ public interface TaskQueries {
 
     Optional<TaskView> task(UUID taskUuid);
 
+    /** A page of tasks without their steps (their counts included), newest first. */
+    TaskPage tasks(TaskFilter filter);
+
     List<Transition> stepTransitions(UUID stepUuid);
 
     List<Transition> taskTransitions(UUID taskUuid);

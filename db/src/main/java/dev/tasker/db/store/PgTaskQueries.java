@@ -1,6 +1,8 @@
 package dev.tasker.db.store;
 
 import dev.tasker.core.engine.StepView;
+import dev.tasker.core.engine.TaskFilter;
+import dev.tasker.core.engine.TaskPage;
 import dev.tasker.core.engine.TaskQueries;
 import dev.tasker.core.engine.TaskView;
 import dev.tasker.core.engine.Transition;
@@ -60,6 +62,48 @@ public final class PgTaskQueries implements TaskQueries {
                 }
             }
         });
+    }
+
+    @Override
+    public TaskPage tasks(TaskFilter filter) {
+        String where = " WHERE (?::text IS NULL OR t.namespace = ?) AND (?::text IS NULL OR t.current_state = ?)";
+        String state = filter.state() == null ? null : filter.state().dbName();
+        return tx.read(c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tasks t" + where)) {
+                bindFilter(ps, filter.namespace(), state);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<TaskView> tasks = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT t.task_uuid, t.namespace, t.name, t.version, t.current_state, t.context, t.priority, t.created_at,
+                           t.updated_at, t.completed_at, counts.*
+                    FROM tasks t
+                    CROSS JOIN LATERAL (SELECT %s FROM workflow_steps s WHERE s.task_uuid = t.task_uuid) counts
+                    """.formatted(TaskRollup.COUNT_COLUMNS) + where + " ORDER BY t.created_at DESC, t.task_uuid LIMIT ? OFFSET ?")) {
+                bindFilter(ps, filter.namespace(), state);
+                ps.setInt(5, filter.perPage());
+                ps.setLong(6, (long) (filter.page() - 1) * filter.perPage());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tasks.add(new TaskView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                                TaskState.fromDb(rs.getString(5)), Json.read(rs.getString(6)), rs.getInt(7), instant(rs, 8),
+                                instant(rs, 9), instant(rs, 10), TaskRollup.counts(rs, 11), List.of()));
+                    }
+                }
+            }
+            return new TaskPage(tasks, total, filter.page(), filter.perPage());
+        });
+    }
+
+    private static void bindFilter(PreparedStatement ps, String namespace, String state) throws SQLException {
+        ps.setString(1, namespace);
+        ps.setString(2, namespace);
+        ps.setString(3, state);
+        ps.setString(4, state);
     }
 
     @Override

@@ -25,25 +25,32 @@ final class TaskRollup {
         }
     }
 
+    /** The columns of {@link #counts(ResultSet, int)}, over workflow_steps. */
+    static final String COUNT_COLUMNS = """
+            count(*),
+            count(*) FILTER (WHERE current_state IN ('complete', 'resolved_manually')),
+            count(*) FILTER (WHERE current_state = 'error'),
+            count(*) FILTER (WHERE current_state IN ('in_progress', 'enqueued', 'enqueued_for_orchestration',
+                                                     'enqueued_as_error_for_orchestration')),
+            count(*) FILTER (WHERE current_state = 'waiting_for_retry'),
+            count(*) FILTER (WHERE current_state = 'pending' AND pending_parents = 0),
+            count(*) FILTER (WHERE current_state = 'pending' AND pending_parents > 0),
+            count(*) FILTER (WHERE current_state = 'cancelled')""";
+
     static StepCounts counts(Connection c, UUID taskUuid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT count(*),
-                       count(*) FILTER (WHERE current_state IN ('complete', 'resolved_manually')),
-                       count(*) FILTER (WHERE current_state = 'error'),
-                       count(*) FILTER (WHERE current_state IN ('in_progress', 'enqueued', 'enqueued_for_orchestration',
-                                                                'enqueued_as_error_for_orchestration')),
-                       count(*) FILTER (WHERE current_state = 'waiting_for_retry'),
-                       count(*) FILTER (WHERE current_state = 'pending' AND pending_parents = 0),
-                       count(*) FILTER (WHERE current_state = 'pending' AND pending_parents > 0),
-                       count(*) FILTER (WHERE current_state = 'cancelled')
-                FROM workflow_steps WHERE task_uuid = ?""")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COUNT_COLUMNS + " FROM workflow_steps WHERE task_uuid = ?")) {
             ps.setObject(1, taskUuid);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new StepCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
-                        rs.getInt(7), rs.getInt(8));
+                return counts(rs, 1);
             }
         }
+    }
+
+    /** The eight counts of {@link #COUNT_COLUMNS}, starting at {@code first}. */
+    static StepCounts counts(ResultSet rs, int first) throws SQLException {
+        return new StepCounts(rs.getInt(first), rs.getInt(first + 1), rs.getInt(first + 2), rs.getInt(first + 3),
+                rs.getInt(first + 4), rs.getInt(first + 5), rs.getInt(first + 6), rs.getInt(first + 7));
     }
 
     /** Moves the task to what its steps imply; answers the state it is in afterwards. */

@@ -1,5 +1,7 @@
 package dev.tasker.host.api;
 
+import dev.tasker.core.engine.TaskQueries;
+import dev.tasker.core.engine.TaskService;
 import dev.tasker.core.engine.TaskStore;
 import dev.tasker.loader.LoadedHandlers;
 
@@ -7,10 +9,15 @@ import dev.tasker.loader.LoadedHandlers;
 public final class ApiState {
 
     private volatile TaskStore store;
+    private volatile TaskQueries queries;
+    private volatile TaskService tasks;
     private volatile LoadedHandlers handlers;
 
-    public void storeReady(TaskStore ready) {
-        this.store = ready;
+    /** The engine runs: the API can create, read and act on tasks. */
+    public void engineReady(TaskStore readyStore, TaskQueries readyQueries, TaskService readyTasks) {
+        this.store = readyStore;
+        this.queries = readyQueries;
+        this.tasks = readyTasks;
     }
 
     public void handlersLoaded(LoadedHandlers loaded) {
@@ -19,6 +26,14 @@ public final class ApiState {
 
     TaskStore store() {
         return store;
+    }
+
+    TaskQueries queries() {
+        return queries;
+    }
+
+    TaskService tasks() {
+        return tasks;
     }
 
     LoadedHandlers handlers() {

@@ -16,7 +16,18 @@ import java.util.Objects;
  * and then by command-line flags.
  */
 public record TaskerConfig(String host, int port, DatabaseSettings database, List<Path> handlerDirs, Duration shutdownGrace,
-                           WorkerConfig worker, GuestSettings languages, String environment) {
+                           WorkerConfig worker, GuestSettings languages, String environment, ApiConfig api) {
+
+    /** @param maxBodyBytes the largest request body the API reads; larger ones are answered 413 */
+    public record ApiConfig(long maxBodyBytes) {
+        public static final ApiConfig DEFAULT = new ApiConfig(1024 * 1024);
+
+        public ApiConfig {
+            if (maxBodyBytes < 1024) {
+                throw new IllegalArgumentException("tasker.api.max-body-bytes must be at least 1024, not " + maxBodyBytes);
+            }
+        }
+    }
 
     /**
      * @param concurrency handler attempts at once
@@ -40,6 +51,7 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(languages, "languages");
         Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(api, "api");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("tasker.port must be between 0 and 65535, not " + port);
         }
@@ -64,7 +76,8 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
                 new WorkerConfig(tasker.get("worker.concurrency").asInt().orElse(WorkerConfig.DEFAULT.concurrency()),
                         list(tasker.get("worker.namespaces"))),
                 languages(tasker, home),
-                tasker.get("environment").asString().orElse("development"));
+                tasker.get("environment").asString().orElse("development"),
+                new ApiConfig(tasker.get("api.max-body-bytes").asLong().orElse(ApiConfig.DEFAULT.maxBodyBytes())));
     }
 
     private static GuestSettings languages(Config tasker, Path home) {
@@ -108,18 +121,18 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
     }
 
     public TaskerConfig withPort(int newPort) {
-        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace, worker, languages, environment);
+        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace, worker, languages, environment, api);
     }
 
     public TaskerConfig withHost(String newHost) {
-        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace, worker, languages, environment);
+        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace, worker, languages, environment, api);
     }
 
     public TaskerConfig withDatabase(DatabaseSettings newDatabase) {
-        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace, worker, languages, environment);
+        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace, worker, languages, environment, api);
     }
 
     public TaskerConfig withHandlerDirs(List<Path> newDirs) {
-        return new TaskerConfig(host, port, database, newDirs, shutdownGrace, worker, languages, environment);
+        return new TaskerConfig(host, port, database, newDirs, shutdownGrace, worker, languages, environment, api);
     }
 }

@@ -1,8 +1,10 @@
 package dev.tasker.host.server;
 
 import dev.tasker.db.Database;
+import dev.tasker.host.api.ApiFallbacks;
 import dev.tasker.host.api.ApiState;
 import dev.tasker.host.api.HandlersService;
+import dev.tasker.host.api.TasksService;
 import dev.tasker.host.api.TemplatesService;
 import dev.tasker.host.config.TaskerConfig;
 import dev.tasker.loader.LoadedHandlers;
@@ -54,7 +56,7 @@ public final class TaskerServer implements AutoCloseable {
 
     private void startAll() {
         WebServerConfig.Builder builder = WebServer.builder().host(config.host()).port(config.port());
-        setup(builder, readiness, api);
+        setup(builder, readiness, api, config.api().maxBodyBytes());
         webServer = builder.build().start();
         CompletableFuture<LoadedHandlers> loading = CompletableFuture.supplyAsync(
                 () -> LoadedHandlers.load(config.handlerDirs(), config.languages(), config.environment()),
@@ -69,7 +71,7 @@ public final class TaskerServer implements AutoCloseable {
         handlers.templates().templates().forEach(engine.store()::registerTemplate);
         handlers.watch(Duration.ofMillis(300), engine.store()::registerTemplate);
         api.handlersLoaded(handlers);
-        api.storeReady(engine.store());
+        api.engineReady(engine.store(), engine.queries(), engine.tasks());
         LoadReport.of(handlers, config.handlerDirs()).log();
         readiness.handlersLoaded(handlers);
         LOG.info(() -> "Tasker is ready on http://%s:%d".formatted(config.host(), webServer.port()));
@@ -84,10 +86,13 @@ public final class TaskerServer implements AutoCloseable {
     }
 
     /** The routes and features of a Tasker server; {@code main} and the tests both build the server with this. */
-    public static void setup(WebServerConfig.Builder builder, Readiness readiness, ApiState api) {
-        builder.routing(routing -> routing
-                .register("/v1/templates", new TemplatesService(api))
-                .register("/v1/handlers", new HandlersService(api)));
+    public static void setup(WebServerConfig.Builder builder, Readiness readiness, ApiState api, long maxBodyBytes) {
+        builder.routing(routing -> {
+            routing.register("/v1/tasks", new TasksService(api, maxBodyBytes))
+                    .register("/v1/templates", new TemplatesService(api))
+                    .register("/v1/handlers", new HandlersService(api));
+            ApiFallbacks.register(routing);
+        });
         var health = HealthObserver.builder()
                 .endpoint("/health")
                 .details(true)

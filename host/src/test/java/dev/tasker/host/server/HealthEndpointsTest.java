@@ -26,7 +26,7 @@ class HealthEndpointsTest {
     @Test
     void whileStartingTheServerIsAliveButNotReady() throws Exception {
         WebServerConfig.Builder builder = WebServer.builder().port(0);
-        TaskerServer.setup(builder, new Readiness(), new dev.tasker.host.api.ApiState());
+        TaskerServer.setup(builder, new Readiness(), new dev.tasker.host.api.ApiState(), 1024 * 1024);
         WebServer server = builder.build().start();
         try {
             assertThat(get(server.port(), "/health/live").statusCode()).isEqualTo(200);
@@ -46,7 +46,7 @@ class HealthEndpointsTest {
         Files.writeString(handlers.resolve("flow.yaml"), "name: flow\n");
         TaskerConfig config = new TaskerConfig("127.0.0.1", 0,
                 TestDatabases.settings(TestDatabases.newSchemaName()), List.of(handlers), Duration.ofSeconds(5),
-                TaskerConfig.WorkerConfig.DEFAULT, GuestSettings.defaults(handlers.resolve(".tasker")), "test");
+                TaskerConfig.WorkerConfig.DEFAULT, GuestSettings.defaults(handlers.resolve(".tasker")), "test", TaskerConfig.ApiConfig.DEFAULT);
 
         try (TaskerServer server = TaskerServer.start(config)) {
             HttpResponse<String> ready = get(server.port(), "/health/ready");
