@@ -9,6 +9,9 @@ public interface TaskQueries {
 
     Optional<TaskView> task(UUID taskUuid);
 
+    /** Steps ready to run and not yet claimed, across all namespaces: the ready-queue depth. */
+    long readySteps();
+
     /** A page of tasks without their steps (their counts included), newest first. */
     TaskPage tasks(TaskFilter filter);
 

@@ -65,6 +65,18 @@ public final class PgTaskQueries implements TaskQueries {
     }
 
     @Override
+    public long readySteps() {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM workflow_steps WHERE current_state = 'pending' AND pending_parents = 0");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
     public TaskPage tasks(TaskFilter filter) {
         String where = " WHERE (?::text IS NULL OR t.namespace = ?) AND (?::text IS NULL OR t.current_state = ?)";
         String state = filter.state() == null ? null : filter.state().dbName();

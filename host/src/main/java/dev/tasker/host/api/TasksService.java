@@ -6,6 +6,7 @@ import dev.tasker.core.engine.TaskFilter;
 import dev.tasker.core.engine.TaskPage;
 import dev.tasker.core.engine.TaskView;
 import dev.tasker.core.state.TaskState;
+import dev.tasker.host.config.TaskerConfig;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -24,10 +25,12 @@ public final class TasksService implements HttpService {
 
     private final ApiState state;
     private final long maxBodyBytes;
+    private final Backpressure backpressure;
 
-    public TasksService(ApiState state, long maxBodyBytes) {
+    public TasksService(ApiState state, TaskerConfig.ApiConfig config) {
         this.state = state;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = config.maxBodyBytes();
+        this.backpressure = new Backpressure(config.maxReadySteps(), () -> state.queries().readySteps());
     }
 
     @Override
@@ -58,6 +61,11 @@ public final class TasksService implements HttpService {
 
     private void create(ServerRequest req, ServerResponse res) {
         JsonNode body = JsonBody.read(req, maxBodyBytes);
+        if (backpressure.overloaded()) {
+            res.header(HeaderNames.RETRY_AFTER, "5");
+            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "overloaded", "more than " + backpressure.maxReadySteps()
+                    + " steps are waiting to run (tasker.api.max-ready-steps); retry after 5 seconds");
+        }
         UUID taskUuid = ApiErrors.translate(() -> state.tasks().create(TaskRequests.read(body)));
         TaskView task = state.queries().task(taskUuid).orElseThrow();
         res.status(Status.CREATED_201);

@@ -18,14 +18,38 @@ import java.util.Objects;
 public record TaskerConfig(String host, int port, DatabaseSettings database, List<Path> handlerDirs, Duration shutdownGrace,
                            WorkerConfig worker, GuestSettings languages, String environment, ApiConfig api) {
 
-    /** @param maxBodyBytes the largest request body the API reads; larger ones are answered 413 */
-    public record ApiConfig(long maxBodyBytes) {
-        public static final ApiConfig DEFAULT = new ApiConfig(1024 * 1024);
+    /**
+     * @param maxBodyBytes  the largest request body the API reads; larger ones are answered 413
+     * @param keys          API keys; empty: the API is open
+     * @param metricsPublic whether /metrics is served without a key when keys are set
+     * @param maxReadySteps above this many ready steps, task creation answers 503 with Retry-After
+     */
+    public record ApiConfig(long maxBodyBytes, List<String> keys, boolean metricsPublic, long maxReadySteps) {
+        public static final ApiConfig DEFAULT = new ApiConfig(1024 * 1024, List.of(), true, 100_000);
 
         public ApiConfig {
+            keys = List.copyOf(keys);
             if (maxBodyBytes < 1024) {
                 throw new IllegalArgumentException("tasker.api.max-body-bytes must be at least 1024, not " + maxBodyBytes);
             }
+            if (maxReadySteps < 1) {
+                throw new IllegalArgumentException("tasker.api.max-ready-steps must be at least 1, not " + maxReadySteps);
+            }
+        }
+
+        public ApiConfig withKeys(List<String> newKeys) {
+            return new ApiConfig(maxBodyBytes, newKeys, metricsPublic, maxReadySteps);
+        }
+
+        public ApiConfig withMaxReadySteps(long limit) {
+            return new ApiConfig(maxBodyBytes, keys, metricsPublic, limit);
+        }
+
+        /** Never shows the keys (a record's toString would). */
+        @Override
+        public String toString() {
+            return "ApiConfig[maxBodyBytes=" + maxBodyBytes + ", keys=" + keys.size() + " configured, metricsPublic="
+                    + metricsPublic + ", maxReadySteps=" + maxReadySteps + "]";
         }
     }
 
@@ -77,7 +101,10 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
                         list(tasker.get("worker.namespaces"))),
                 languages(tasker, home),
                 tasker.get("environment").asString().orElse("development"),
-                new ApiConfig(tasker.get("api.max-body-bytes").asLong().orElse(ApiConfig.DEFAULT.maxBodyBytes())));
+                new ApiConfig(tasker.get("api.max-body-bytes").asLong().orElse(ApiConfig.DEFAULT.maxBodyBytes()),
+                        list(tasker.get("api.keys")),
+                        tasker.get("api.metrics-public").asBoolean().orElse(true),
+                        tasker.get("api.max-ready-steps").asLong().orElse(ApiConfig.DEFAULT.maxReadySteps())));
     }
 
     private static GuestSettings languages(Config tasker, Path home) {
@@ -130,6 +157,10 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
 
     public TaskerConfig withDatabase(DatabaseSettings newDatabase) {
         return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace, worker, languages, environment, api);
+    }
+
+    public TaskerConfig withApi(ApiConfig newApi) {
+        return new TaskerConfig(host, port, database, handlerDirs, shutdownGrace, worker, languages, environment, newApi);
     }
 
     public TaskerConfig withHandlerDirs(List<Path> newDirs) {

@@ -2,6 +2,7 @@ package dev.tasker.host.server;
 
 import dev.tasker.db.Database;
 import dev.tasker.host.api.ApiFallbacks;
+import dev.tasker.host.api.ApiKeyFilter;
 import dev.tasker.host.api.ApiState;
 import dev.tasker.host.api.HandlersService;
 import dev.tasker.host.api.TasksService;
@@ -56,7 +57,7 @@ public final class TaskerServer implements AutoCloseable {
 
     private void startAll() {
         WebServerConfig.Builder builder = WebServer.builder().host(config.host()).port(config.port());
-        setup(builder, readiness, api, config.api().maxBodyBytes());
+        setup(builder, readiness, api, config.api());
         webServer = builder.build().start();
         CompletableFuture<LoadedHandlers> loading = CompletableFuture.supplyAsync(
                 () -> LoadedHandlers.load(config.handlerDirs(), config.languages(), config.environment()),
@@ -86,9 +87,10 @@ public final class TaskerServer implements AutoCloseable {
     }
 
     /** The routes and features of a Tasker server; {@code main} and the tests both build the server with this. */
-    public static void setup(WebServerConfig.Builder builder, Readiness readiness, ApiState api, long maxBodyBytes) {
+    public static void setup(WebServerConfig.Builder builder, Readiness readiness, ApiState api, TaskerConfig.ApiConfig apiConfig) {
         builder.routing(routing -> {
-            routing.register("/v1/tasks", new TasksService(api, maxBodyBytes))
+            routing.addFilter(new ApiKeyFilter(apiConfig.keys(), apiConfig.metricsPublic()))
+                    .register("/v1/tasks", new TasksService(api, apiConfig))
                     .register("/v1/templates", new TemplatesService(api))
                     .register("/v1/handlers", new HandlersService(api));
             ApiFallbacks.register(routing);

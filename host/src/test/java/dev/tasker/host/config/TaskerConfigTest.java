@@ -103,4 +103,16 @@ class TaskerConfigTest {
 
         assertThatThrownBy(() -> TaskerConfig.from(config)).hasMessage("tasker.languages.python.pool.size must be at least 1, not 0");
     }
+
+    @Test
+    void apiKeysComeFromTheEnvironmentAndNeverShowInTheConfigurationsText() {
+        Config config = Config.just(ConfigSources.create(Map.of("tasker.api.keys", "alpha-key, beta-key",
+                "tasker.api.max-ready-steps", "500")));
+
+        TaskerConfig tasker = TaskerConfig.from(config);
+
+        assertThat(tasker.api().keys()).containsExactly("alpha-key", "beta-key");
+        assertThat(tasker.api().maxReadySteps()).isEqualTo(500);
+        assertThat(tasker.toString()).doesNotContain("alpha-key").doesNotContain("beta-key").contains("keys=2 configured");
+    }
 }

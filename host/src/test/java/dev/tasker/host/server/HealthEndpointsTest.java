@@ -26,7 +26,7 @@ class HealthEndpointsTest {
     @Test
     void whileStartingTheServerIsAliveButNotReady() throws Exception {
         WebServerConfig.Builder builder = WebServer.builder().port(0);
-        TaskerServer.setup(builder, new Readiness(), new dev.tasker.host.api.ApiState(), 1024 * 1024);
+        TaskerServer.setup(builder, new Readiness(), new dev.tasker.host.api.ApiState(), TaskerConfig.ApiConfig.DEFAULT);
         WebServer server = builder.build().start();
         try {
             assertThat(get(server.port(), "/health/live").statusCode()).isEqualTo(200);
