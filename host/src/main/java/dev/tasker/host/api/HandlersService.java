@@ -2,6 +2,7 @@ package dev.tasker.host.api;
 
 import dev.tasker.bridge.GuestLanguages;
 import dev.tasker.loader.LoadedHandlers;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -22,9 +23,15 @@ public final class HandlersService implements HttpService {
         this.state = state;
     }
 
+    public static final String BASE = "/v1/handlers";
+
+    public List<ApiRoute> routes() {
+        return List.of(new ApiRoute(Method.GET, BASE, this::list));
+    }
+
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list);
+        ApiRoute.register(rules, BASE, routes());
     }
 
     private void list(ServerRequest req, ServerResponse res) {

@@ -8,6 +8,7 @@ import dev.tasker.core.engine.TaskView;
 import dev.tasker.core.state.TaskState;
 import dev.tasker.host.config.TaskerConfig;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
@@ -17,6 +18,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,16 +35,23 @@ public final class TasksService implements HttpService {
         this.backpressure = new Backpressure(config.maxReadySteps(), () -> state.queries().readySteps());
     }
 
+    public static final String BASE = "/v1/tasks";
+
+    public List<ApiRoute> routes() {
+        return List.of(
+                new ApiRoute(Method.POST, BASE, guarded(this::create)),
+                new ApiRoute(Method.GET, BASE, guarded(this::list)),
+                new ApiRoute(Method.GET, BASE + "/{task}", guarded(this::show)),
+                new ApiRoute(Method.DELETE, BASE + "/{task}", guarded(this::cancel)),
+                new ApiRoute(Method.GET, BASE + "/{task}/workflow_steps", guarded(this::steps)),
+                new ApiRoute(Method.GET, BASE + "/{task}/workflow_steps/{step}", guarded(this::step)),
+                new ApiRoute(Method.PATCH, BASE + "/{task}/workflow_steps/{step}", guarded(this::act)),
+                new ApiRoute(Method.GET, BASE + "/{task}/workflow_steps/{step}/audit", guarded(this::audit)));
+    }
+
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/", guarded(this::create))
-                .get("/", guarded(this::list))
-                .get("/{task}", guarded(this::show))
-                .delete("/{task}", guarded(this::cancel))
-                .get("/{task}/workflow_steps", guarded(this::steps))
-                .get("/{task}/workflow_steps/{step}", guarded(this::step))
-                .patch("/{task}/workflow_steps/{step}", guarded(this::act))
-                .get("/{task}/workflow_steps/{step}/audit", guarded(this::audit));
+        ApiRoute.register(rules, BASE, routes());
     }
 
     private Handler guarded(Handler handler) {

@@ -3,6 +3,7 @@ package dev.tasker.host.api;
 import dev.tasker.core.engine.TemplateRecord;
 import dev.tasker.core.template.StepTemplate;
 import dev.tasker.core.template.TaskTemplate;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -22,9 +23,16 @@ public final class TemplatesService implements HttpService {
         this.state = state;
     }
 
+    public static final String BASE = "/v1/templates";
+
+    public List<ApiRoute> routes() {
+        return List.of(new ApiRoute(Method.GET, BASE, this::list),
+                new ApiRoute(Method.GET, BASE + "/{namespace}/{name}/{version}", this::one));
+    }
+
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list).get("/{namespace}/{name}/{version}", this::one);
+        ApiRoute.register(rules, BASE, routes());
     }
 
     private void list(ServerRequest req, ServerResponse res) {

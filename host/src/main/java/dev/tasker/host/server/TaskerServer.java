@@ -1,12 +1,8 @@
 package dev.tasker.host.server;
 
 import dev.tasker.db.Database;
-import dev.tasker.host.api.ApiFallbacks;
-import dev.tasker.host.api.ApiKeyFilter;
+import dev.tasker.host.api.ApiRoutes;
 import dev.tasker.host.api.ApiState;
-import dev.tasker.host.api.HandlersService;
-import dev.tasker.host.api.TasksService;
-import dev.tasker.host.api.TemplatesService;
 import dev.tasker.host.config.TaskerConfig;
 import dev.tasker.loader.LoadedHandlers;
 import io.helidon.health.HealthCheckResponse;
@@ -88,13 +84,7 @@ public final class TaskerServer implements AutoCloseable {
 
     /** The routes and features of a Tasker server; {@code main} and the tests both build the server with this. */
     public static void setup(WebServerConfig.Builder builder, Readiness readiness, ApiState api, TaskerConfig.ApiConfig apiConfig) {
-        builder.routing(routing -> {
-            routing.addFilter(new ApiKeyFilter(apiConfig.keys(), apiConfig.metricsPublic()))
-                    .register("/v1/tasks", new TasksService(api, apiConfig))
-                    .register("/v1/templates", new TemplatesService(api))
-                    .register("/v1/handlers", new HandlersService(api));
-            ApiFallbacks.register(routing);
-        });
+        builder.routing(routing -> new ApiRoutes(api, apiConfig).register(routing, apiConfig));
         var health = HealthObserver.builder()
                 .endpoint("/health")
                 .details(true)

@@ -1,0 +1,45 @@
+package dev.tasker.host.api;
+
+import dev.tasker.host.config.TaskerConfig;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.HttpRouting;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The whole REST API on one routing: its filter, its services and its fallbacks. */
+public final class ApiRoutes {
+
+    /** Served by Helidon's health observer, listed so the OpenAPI document can be checked against every route. */
+    private static final List<String> HEALTH = List.of("/health", "/health/live", "/health/ready");
+
+    private final TasksService tasks;
+    private final TemplatesService templates;
+    private final HandlersService handlers;
+    private final OpenApiService openApi = new OpenApiService();
+
+    public ApiRoutes(ApiState state, TaskerConfig.ApiConfig config) {
+        this.tasks = new TasksService(state, config);
+        this.templates = new TemplatesService(state);
+        this.handlers = new HandlersService(state);
+    }
+
+    public void register(HttpRouting.Builder routing, TaskerConfig.ApiConfig config) {
+        routing.addFilter(new ApiKeyFilter(config.keys(), config.metricsPublic()))
+                .register(TasksService.BASE, tasks)
+                .register(TemplatesService.BASE, templates)
+                .register(HandlersService.BASE, handlers)
+                .register(OpenApiService.PATH, openApi);
+        ApiFallbacks.register(routing);
+    }
+
+    /** Every route this server answers, as {@code METHOD /path/{}}. */
+    public List<String> shapes() {
+        List<String> all = new ArrayList<>();
+        for (List<ApiRoute> routes : List.of(tasks.routes(), templates.routes(), handlers.routes(), openApi.routes())) {
+            routes.forEach(r -> all.add(r.shape()));
+        }
+        HEALTH.forEach(path -> all.add(new ApiRoute(Method.GET, path, null).shape()));
+        return all;
+    }
+}
