@@ -2,7 +2,6 @@ package dev.tasker.host;
 
 import dev.tasker.host.cli.TaskerCommand;
 import io.helidon.logging.common.LogConfig;
-import picocli.CommandLine;
 
 /** The {@code tasker} command. */
 public final class Main {
@@ -12,11 +11,6 @@ public final class Main {
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
-        CommandLine cli = new CommandLine(new TaskerCommand())
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("tasker: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-                    return 1;
-                });
-        System.exit(cli.execute(args));
+        System.exit(TaskerCommand.commandLine().execute(args));
     }
 }

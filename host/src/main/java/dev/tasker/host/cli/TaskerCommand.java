@@ -7,11 +7,22 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "tasker", mixinStandardHelpOptions = true, version = "tasker 0.1.0",
         description = "Tasker for the JVM: DAG workflows with Ruby, Python, TypeScript and JavaScript handlers.",
-        subcommands = {ServeCommand.class, TemplateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, TaskCommand.class, TemplateCommand.class, HandlerCommand.class, ConfigCommand.class,
+                HealthCommand.class, CommandLine.HelpCommand.class})
 public final class TaskerCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    /** The {@code tasker} command line: an error is one line on stderr and exit code 1, never a stack trace. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new TaskerCommand())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("tasker: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                    cmd.getErr().flush();
+                    return 1;
+                });
+    }
 
     @Override
     public void run() {

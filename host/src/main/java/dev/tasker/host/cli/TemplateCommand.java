@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "template", mixinStandardHelpOptions = true, description = "Work with task templates.",
-        subcommands = {TemplateValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TemplateListCommand.class, TemplateValidateCommand.class, CommandLine.HelpCommand.class})
 public final class TemplateCommand implements Runnable {
 
     @CommandLine.Spec

@@ -52,4 +52,9 @@ class ModuleBoundariesTest {
     @ArchTest
     static final ArchRule nothingButTheHostUsesTheHost = noClasses().that().resideOutsideOfPackage(HOST)
             .should().dependOnClassesThat().resideInAPackage(HOST);
+
+    @ArchTest
+    static final ArchRule theClientStandsAlone = noClasses().that().resideInAPackage(CLIENT)
+            .should().dependOnClassesThat().resideInAnyPackage(CORE, DB, BRIDGE, LOADER, HOST, "io.helidon..", "org.graalvm..")
+            .because("the Java client is the JDK's HttpClient and Jackson, nothing else");
 }

@@ -50,8 +50,18 @@ declare module '@tasker-systems/tasker' {
     isLastRetry(): boolean;
   }
 
+  /** Writes to the host's log, tagged with the task, step and handler. */
+  export interface Logger {
+    debug(message: string): void;
+    info(message: string): void;
+    warn(message: string): void;
+    error(message: string): void;
+  }
+  export const logger: Logger;
+
   export abstract class StepHandler {
     static handlerName: string | null;
+    readonly logger: Logger;
     call?(context: StepContext): unknown | Promise<unknown>;
     process?(context: StepContext): unknown | Promise<unknown>;
     processResults?(output: unknown): unknown | Promise<unknown>;

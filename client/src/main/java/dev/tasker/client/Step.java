@@ -1,0 +1,12 @@
+package dev.tasker.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.UUID;
+
+/** A workflow step as the API shows it. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Step(UUID stepUuid, UUID taskUuid, String name, String currentState, int attempts, int maxAttempts,
+                   JsonNode inputs, JsonNode result, JsonNode error, String createdAt, String startedAt, String completedAt) {
+}

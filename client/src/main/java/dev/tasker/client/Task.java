@@ -1,0 +1,34 @@
+package dev.tasker.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A task as the API shows it; {@code steps} is empty in lists. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Task(UUID taskUuid, String namespace, String name, String version, String status, String executionStatus,
+                   double completionPercentage, int totalSteps, int completedSteps, int failedSteps, int runningSteps,
+                   int pendingSteps, int priority, JsonNode context, String createdAt, String updatedAt, String completedAt,
+                   List<Step> steps) {
+
+    public Task {
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** Complete, error, cancelled or resolved manually: nothing more will happen on its own. */
+    public boolean isFinished() {
+        return List.of("complete", "error", "cancelled", "resolved_manually").contains(status);
+    }
+
+    /** Finished, or stopped by a failed step until someone acts. */
+    public boolean hasEnded() {
+        return isFinished() || "blocked_by_failures".equals(status);
+    }
+
+    public Optional<Step> step(String stepName) {
+        return steps.stream().filter(s -> s.name().equals(stepName)).findFirst();
+    }
+}

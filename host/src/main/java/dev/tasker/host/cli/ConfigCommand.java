@@ -1,0 +1,47 @@
+package dev.tasker.host.cli;
+
+import dev.tasker.host.config.ConfigLoader;
+import dev.tasker.host.config.TaskerConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "config", mixinStandardHelpOptions = true, description = "Check configuration.",
+        subcommands = {ConfigCommand.Validate.class, CommandLine.HelpCommand.class})
+public final class ConfigCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Read the configuration as serve would (defaults, the file, TASKER_* variables) and say what it is.")
+    static final class Validate implements Callable<Integer> {
+        @Option(names = "--config", paramLabel = "FILE", description = "A YAML file of settings.")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            TaskerConfig config = TaskerConfig.from(ConfigLoader.load(file));
+            var out = spec.commandLine().getOut();
+            out.println("OK: port " + config.port() + ", database " + (config.database().usesEmbedded()
+                    ? "embedded in " + config.database().embeddedDataDir() : config.database().url().replaceAll("//([^:@/]+):[^@]*@", "//$1:***@"))
+                    + ", handlers " + config.handlerDirs() + ", worker concurrency " + config.worker().concurrency()
+                    + ", API keys " + config.api().keys().size());
+            out.flush();
+            return 0;
+        }
+    }
+}

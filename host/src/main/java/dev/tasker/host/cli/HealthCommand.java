@@ -1,0 +1,19 @@
+package dev.tasker.host.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+
+@Command(name = "health", mixinStandardHelpOptions = true,
+        description = "Ask a server whether it is ready. Exit code 0 when it is, 1 when not.")
+public final class HealthCommand extends TaskCommand.ServerCall {
+
+    @Override
+    public Integer call() {
+        JsonNode health = server.client().health();
+        StringBuilder text = new StringBuilder(health.path("status").asText("DOWN"));
+        health.path("checks").forEach(c -> text.append("\n  ").append(c.path("name").asText()).append(": ")
+                .append(c.path("status").asText()).append(' ').append(c.path("data")));
+        print(health, text.toString());
+        return "UP".equals(health.path("status").asText()) ? 0 : 1;
+    }
+}
