@@ -72,6 +72,17 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
+    /** Connections of the pool in use and in all, for metrics. */
+    public record PoolUse(int active, int idle, int total, int max) {
+    }
+
+    public PoolUse poolUse() {
+        var pool = dataSource.getHikariPoolMXBean();
+        return pool == null ? new PoolUse(0, 0, 0, dataSource.getMaximumPoolSize())
+                : new PoolUse(pool.getActiveConnections(), pool.getIdleConnections(), pool.getTotalConnections(),
+                dataSource.getMaximumPoolSize());
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

@@ -18,6 +18,11 @@ final class GuestStepHandler implements StepHandler {
     }
 
     @Override
+    public String language() {
+        return runtime.language();
+    }
+
+    @Override
     public StepResult call(StepContext context) throws InterruptedException {
         String answer = runtime.invoke(name, GuestPayload.of(context), Duration.ofSeconds(context.timeoutSeconds()));
         return GuestAnswer.toResult(answer, runtime.language(), name);

@@ -8,10 +8,16 @@ import java.util.UUID;
 public final class TaskService {
 
     private final TaskStore store;
+    private final EngineEvents events;
     private final Runnable wakeLocalWorker;
     private final ContextValidator contexts = new ContextValidator();
 
     public TaskService(TaskStore store, Runnable wakeLocalWorker) {
+        this(store, wakeLocalWorker, EngineEvents.NONE);
+    }
+
+    public TaskService(TaskStore store, Runnable wakeLocalWorker, EngineEvents events) {
+        this.events = events;
         this.store = store;
         this.wakeLocalWorker = wakeLocalWorker;
     }
@@ -23,6 +29,7 @@ public final class TaskService {
         contexts.validate(template, request.context() == null ? Json.MAPPER.createObjectNode() : request.context());
         NewTask task = TaskFactory.build(template, request);
         store.createTask(task);
+        events.taskCreated(request.namespace());
         wakeLocalWorker.run();
         return task.taskUuid();
     }

@@ -7,6 +7,8 @@ import dev.tasker.core.handler.HandlerResolver;
 import dev.tasker.core.handler.StepHandler;
 import dev.tasker.core.handler.StepResult;
 
+import dev.tasker.core.state.StepState;
+import dev.tasker.core.state.TaskState;
 import dev.tasker.core.template.TemplateDag;
 
 import java.time.Clock;
@@ -44,11 +46,17 @@ public final class Worker implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Object signal = new Object();
     private final AtomicInteger attemptsRun = new AtomicInteger();
+    private final EngineEvents events;
     private boolean workSignalled;
     private volatile boolean claiming;
     private Thread claimLoop;
 
     public Worker(TaskStore store, HandlerResolver handlers, WorkerSettings settings) {
+        this(store, handlers, settings, EngineEvents.NONE);
+    }
+
+    public Worker(TaskStore store, HandlerResolver handlers, WorkerSettings settings, EngineEvents events) {
+        this.events = events;
         this.store = store;
         this.handlers = handlers;
         this.settings = settings;
@@ -195,7 +203,7 @@ public final class Worker implements AutoCloseable {
         var timeout = timers.schedule(() -> timeOut(r), step.timeoutSeconds(), TimeUnit.SECONDS);
         StepOutcome outcome;
         try {
-            outcome = invoke(step);
+            outcome = invoke(r);
         } catch (HandlerError e) {
             outcome = decider.described(step, e.error(), e.retryable(), e.retryAfter());
         } catch (Throwable t) {
@@ -205,13 +213,15 @@ public final class Worker implements AutoCloseable {
             Thread.interrupted();
         }
         if (r.finish()) {
-            finish(step, outcome);
+            finish(r, outcome);
             done(r);
         }
     }
 
-    private StepOutcome invoke(ClaimedStep step) throws Exception {
+    private StepOutcome invoke(RunningStep r) throws Exception {
+        ClaimedStep step = r.step;
         StepHandler handler = handlers.resolve(step.callable()).orElse(null);
+        r.language = handler == null ? "none" : handler.language();
         if (handler == null) {
             return decider.failure(step, new StepResult.Failure("no handler is loaded for callable '" + step.callable()
                     + "' (step '" + step.name() + "')", "handler_not_found", false, null, "handler_not_found", null));
@@ -237,13 +247,31 @@ public final class Worker implements AutoCloseable {
             if (r.thread != null) {
                 r.thread.interrupt();
             }
-            finish(r.step, decider.timedOut(r.step));
+            finish(r, decider.timedOut(r.step));
             done(r);
         }
     }
 
+    private void finish(RunningStep r, StepOutcome outcome) {
+        FinishResult result = finish(r.step, outcome);
+        if (result == null || !result.accepted()) {
+            return;
+        }
+        try {
+            events.stepFinished(new EngineEvents.StepFinished(r.step.namespace(), r.step.name(), r.language,
+                    Duration.ofNanos(System.nanoTime() - r.startedNanos), outcome.nextState(),
+                    outcome.succeeded() || outcome.error() == null ? null : outcome.error().path("error_type").asText(null)));
+            if (result.taskState() == TaskState.COMPLETE
+                    || (result.taskState() == TaskState.BLOCKED_BY_FAILURES && outcome.nextState() == StepState.ERROR)) {
+                events.taskReached(r.step.namespace(), result.taskState());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "An engine event listener failed", e);
+        }
+    }
+
     /** Retries while the database is away, until the lease would expire and another worker takes over. */
-    private void finish(ClaimedStep step, StepOutcome outcome) {
+    private FinishResult finish(ClaimedStep step, StepOutcome outcome) {
         Instant giveUp = Instant.now().plusSeconds(step.timeoutSeconds() + settings.leaseMarginSeconds());
         long wait = 50;
         int reserved = claiming ? reservePermits(8) : 0;
@@ -261,14 +289,14 @@ public final class Worker implements AutoCloseable {
                     long delay = Math.max(0, Duration.between(Instant.now(), outcome.retryAt()).toMillis());
                     timers.schedule(this::wake, delay + 5, TimeUnit.MILLISECONDS);
                 }
-                return;
+                return result;
             } catch (RuntimeException e) {
                 permits.release(reserved);
                 reserved = 0;
                 if (Instant.now().isAfter(giveUp)) {
                     LOG.log(Level.WARNING, "Could not record the outcome of step " + step.name() + " (" + step.stepUuid()
                             + "); its lease will expire and it runs again", e);
-                    return;
+                    return null;
                 }
                 LOG.fine(() -> "Finishing step " + step.stepUuid() + " failed (" + e.getMessage() + "); retrying");
                 sleep(wait);
@@ -352,7 +380,9 @@ public final class Worker implements AutoCloseable {
     private static final class RunningStep {
         final ClaimedStep step;
         final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        final long startedNanos = System.nanoTime();
         volatile Thread thread;
+        volatile String language = "none";
 
         RunningStep(ClaimedStep step) {
             this.step = step;

@@ -8,4 +8,9 @@ package dev.tasker.core.handler;
 public interface StepHandler {
 
     StepResult call(StepContext context) throws Exception;
+
+    /** The language the handler is written in, for metrics and logs. */
+    default String language() {
+        return "java";
+    }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 /** The whole REST API on one routing: its filter, its services and its fallbacks. */
 public final class ApiRoutes {
 
-    /** Served by Helidon's health observer, listed so the OpenAPI document can be checked against every route. */
-    private static final List<String> HEALTH = List.of("/health", "/health/live", "/health/ready");
+    /** Served by Helidon's observers, listed so the OpenAPI document can be checked against every route. */
+    private static final List<String> OBSERVED = List.of("/health", "/health/live", "/health/ready", "/metrics");
 
     private final TasksService tasks;
     private final TemplatesService templates;
@@ -39,7 +39,7 @@ public final class ApiRoutes {
         for (List<ApiRoute> routes : List.of(tasks.routes(), templates.routes(), handlers.routes(), openApi.routes())) {
             routes.forEach(r -> all.add(r.shape()));
         }
-        HEALTH.forEach(path -> all.add(new ApiRoute(Method.GET, path, null).shape()));
+        OBSERVED.forEach(path -> all.add(new ApiRoute(Method.GET, path, null).shape()));
         return all;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tasker.host.server;
 
+import dev.tasker.bridge.GuestLanguages;
 import dev.tasker.core.engine.TaskService;
 import dev.tasker.core.engine.Worker;
 import dev.tasker.core.engine.WorkerSettings;
@@ -14,6 +15,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.function.Supplier;
 
 /** The engine of one JVM on an open database: store, worker, notifications and task submission. */
 public final class EngineRuntime {
@@ -23,15 +25,17 @@ public final class EngineRuntime {
     private final Worker worker;
     private final PgListener listener;
     private final TaskService tasks;
+    private final EngineMetrics metrics;
 
-    EngineRuntime(Database db, HandlerResolver handlers, TaskerConfig.WorkerConfig config) {
+    EngineRuntime(Database db, HandlerResolver handlers, TaskerConfig.WorkerConfig config, Supplier<GuestLanguages> languages) {
         this.store = new PgTaskStore(db.dataSource(), db.schema());
         this.queries = new PgTaskQueries(db.dataSource());
+        this.metrics = new EngineMetrics(queries, db, languages);
         WorkerSettings defaults = WorkerSettings.defaults(workerId());
         this.worker = new Worker(store, handlers, new WorkerSettings(defaults.workerId(), new HashSet<>(config.namespaces()),
-                config.concurrency(), defaults.pollInterval(), defaults.leaseMarginSeconds(), defaults.reaperInterval()));
+                config.concurrency(), defaults.pollInterval(), defaults.leaseMarginSeconds(), defaults.reaperInterval()), metrics);
         this.listener = new PgListener(db.url(), store.notifications(), worker::wake, worker::cancelTask);
-        this.tasks = new TaskService(store, worker::wake);
+        this.tasks = new TaskService(store, worker::wake, metrics);
         worker.start();
     }
 
@@ -66,5 +70,6 @@ public final class EngineRuntime {
     void stop(Duration grace) {
         worker.stop(grace);
         listener.close();
+        metrics.close();
     }
 }

@@ -11,6 +11,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -64,7 +65,8 @@ public final class TaskerServer implements AutoCloseable {
         } finally {
             handlers = joined(loading);
         }
-        engine = new EngineRuntime(database, handlers.resolver(), config.worker());
+        LoadedHandlers loaded = handlers;
+        engine = new EngineRuntime(database, handlers.resolver(), config.worker(), loaded::guests);
         handlers.templates().templates().forEach(engine.store()::registerTemplate);
         handlers.watch(Duration.ofMillis(300), engine.store()::registerTemplate);
         api.handlersLoaded(handlers);
@@ -96,6 +98,7 @@ public final class TaskerServer implements AutoCloseable {
                         .observersDiscoverServices(false)
                         .endpoint("/")
                         .addObserver(health.build())
+                        .addObserver(MetricsObserver.create())
                         .build());
     }
 

@@ -80,6 +80,7 @@ class ApiKeysAndBackpressureTest {
         assertThat(send("GET", "/v1/templates", null, "Authorization", "Bearer " + KEY).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/v1/handlers", null, "X-API-Key", KEY).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/health/ready", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/metrics", null).statusCode()).isEqualTo(200);
     }
 
     @Test
