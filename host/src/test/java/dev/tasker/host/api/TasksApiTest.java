@@ -209,4 +209,29 @@ class TasksApiTest {
         assertThat(json(response).get("error").get("message").asText())
                 .isEqualTo("the body is larger than 1048576 bytes (tasker.api.max-body-bytes)");
     }
+
+    @Test
+    void stepRoutesRefuseUnknownStepsUnknownActionsAndActionsTheStateDoesNotAllow() throws Exception {
+        String uuid = json(send("POST", "/v1/tasks", "{\"namespace\": \"math\", \"name\": \"linear\", \"context\": {\"even_number\": 12}}"))
+                .get("task_uuid").asText();
+        JsonNode done = awaitEnd(uuid);
+        String square = done.get("steps").get(0).get("step_uuid").asText();
+        String base = "/v1/tasks/" + uuid + "/workflow_steps/";
+
+        HttpResponse<String> unknown = send("GET", base + "0190c4a2-0000-7000-8000-000000000000", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("error").get("code").asText()).isEqualTo("step_not_found");
+
+        HttpResponse<String> badAction = send("PATCH", base + square, "{\"action_type\": \"explode\"}");
+        assertThat(badAction.statusCode()).isEqualTo(400);
+        assertThat(json(badAction).get("error").get("message").asText())
+                .isEqualTo("'action_type' must be one of reset_for_retry, resolve_manually, complete_manually, not 'explode'");
+
+        HttpResponse<String> noResult = send("PATCH", base + square, "{\"action_type\": \"complete_manually\"}");
+        assertThat(noResult.statusCode()).isEqualTo(400);
+
+        HttpResponse<String> notAllowed = send("PATCH", base + square, "{\"action_type\": \"reset_for_retry\"}");
+        assertThat(notAllowed.statusCode()).isEqualTo(409);
+        assertThat(json(notAllowed).get("error").get("code").asText()).isEqualTo("not_allowed");
+    }
 }
