@@ -12,7 +12,20 @@ import java.time.Instant;
  * @param retryAt   when waiting_for_retry: the earliest next attempt
  */
 public record StepOutcome(StepState nextState, JsonNode result, JsonNode metadata, JsonNode error, Instant retryAt,
-                          String reason) {
+                          String reason, java.util.List<dev.tasker.core.template.StepTemplate> createSteps) {
+
+    public StepOutcome {
+        createSteps = createSteps == null ? java.util.List.of() : java.util.List.copyOf(createSteps);
+    }
+
+    public StepOutcome(StepState nextState, JsonNode result, JsonNode metadata, JsonNode error, Instant retryAt, String reason) {
+        this(nextState, result, metadata, error, retryAt, reason, java.util.List.of());
+    }
+
+    /** This outcome, creating {@code steps} (a decision's chosen branches) as the step completes. */
+    public StepOutcome creating(java.util.List<dev.tasker.core.template.StepTemplate> steps) {
+        return new StepOutcome(nextState, result, metadata, error, retryAt, reason, steps);
+    }
 
     public boolean succeeded() {
         return nextState == StepState.COMPLETE;

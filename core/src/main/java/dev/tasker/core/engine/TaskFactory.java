@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Turns a request and its template into the rows of a new task: every step with its pending-parent count. */
+/**
+ * Turns a request and its template into the rows of a new task: every step with its pending-parent count,
+ * except the steps behind a decision, which the decision creates when it has decided.
+ */
 public final class TaskFactory {
 
     private static final NoArgGenerator UUID_V7 = Generators.timeBasedEpochGenerator();
@@ -31,12 +34,13 @@ public final class TaskFactory {
         var t = record.template();
         JsonNode context = request.context() == null ? JsonNodeFactory.instance.objectNode() : request.context();
         Map<String, UUID> ids = new HashMap<>();
-        for (StepTemplate step : dag.steps()) {
+        List<StepTemplate> atStart = dag.steps().stream().filter(s -> dag.isCreatedAtStart(s.name())).toList();
+        for (StepTemplate step : atStart) {
             ids.put(step.name(), newUuid());
         }
         List<NewTask.Step> steps = new ArrayList<>();
         List<NewTask.Edge> edges = new ArrayList<>();
-        for (StepTemplate step : dag.steps()) {
+        for (StepTemplate step : atStart) {
             steps.add(new NewTask.Step(ids.get(step.name()), step.name(), step.type(), step.callable(), step.retry(),
                     step.timeoutSeconds(), step.dependencies().size(), JsonNodeFactory.instance.objectNode()));
             for (String parent : step.dependencies()) {

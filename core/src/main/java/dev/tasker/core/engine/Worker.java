@@ -47,6 +47,7 @@ public final class Worker implements AutoCloseable {
     private final Object signal = new Object();
     private final AtomicInteger attemptsRun = new AtomicInteger();
     private final EngineEvents events;
+    private final DecisionPlanner decisions;
     private boolean workSignalled;
     private volatile boolean claiming;
     private Thread claimLoop;
@@ -57,6 +58,7 @@ public final class Worker implements AutoCloseable {
 
     public Worker(TaskStore store, HandlerResolver handlers, WorkerSettings settings, EngineEvents events) {
         this.events = events;
+        this.decisions = new DecisionPlanner(settings.maxStepsPerDecision());
         this.store = store;
         this.handlers = handlers;
         this.settings = settings;
@@ -228,10 +230,24 @@ public final class Worker implements AutoCloseable {
         }
         StepResult result = handler.call(new HandlerContext(step, config(step)));
         return switch (result) {
-            case StepResult.Success s -> decider.success(s);
+            case StepResult.Success s -> decided(step, decider.success(s));
             case StepResult.Failure f -> decider.failure(step, f);
             case null -> decider.success(new StepResult.Success(JsonNodeFactory.instance.nullNode(), null));
         };
+    }
+
+    /** A decision step's success carries the steps its outcome creates; an outcome the engine refuses fails it. */
+    private StepOutcome decided(ClaimedStep step, StepOutcome success) {
+        TemplateDag dag = templates.dag(step.templateUuid());
+        if (dag == null || dag.step(step.name()).type() != dev.tasker.core.template.StepType.DECISION) {
+            return success;
+        }
+        try {
+            return success.creating(decisions.plan(dag, step.name(), success.result()));
+        } catch (DecisionPlanner.InvalidDecision e) {
+            return decider.failure(step, new StepResult.Failure(e.getMessage(), "InvalidDecision", false, null,
+                    "invalid_decision", null));
+        }
     }
 
     private JsonNode config(ClaimedStep step) {

@@ -9,15 +9,30 @@ import java.util.Set;
  * @param pollInterval       the slow poll that catches what a lost notification missed
  * @param leaseMarginSeconds added to a step's timeout for its lease, so a live worker always finishes first
  * @param reaperInterval     how often expired leases of dead workers are looked for
+ * @param maxStepsPerDecision the most steps one decision may create
  */
 public record WorkerSettings(String workerId, Set<String> namespaces, int concurrency, Duration pollInterval,
-                             int leaseMarginSeconds, Duration reaperInterval) {
+                             int leaseMarginSeconds, Duration reaperInterval, int maxStepsPerDecision) {
+
+    public static final int DEFAULT_MAX_STEPS_PER_DECISION = 1000;
 
     public WorkerSettings {
         namespaces = Set.copyOf(namespaces);
         if (concurrency < 1) {
             throw new IllegalArgumentException("worker concurrency must be at least 1, not " + concurrency);
         }
+        if (maxStepsPerDecision < 1) {
+            throw new IllegalArgumentException("max steps per decision must be at least 1, not " + maxStepsPerDecision);
+        }
+    }
+
+    public WorkerSettings(String workerId, Set<String> namespaces, int concurrency, Duration pollInterval,
+                          int leaseMarginSeconds, Duration reaperInterval) {
+        this(workerId, namespaces, concurrency, pollInterval, leaseMarginSeconds, reaperInterval, DEFAULT_MAX_STEPS_PER_DECISION);
+    }
+
+    public WorkerSettings withMaxStepsPerDecision(int limit) {
+        return new WorkerSettings(workerId, namespaces, concurrency, pollInterval, leaseMarginSeconds, reaperInterval, limit);
     }
 
     public static WorkerSettings defaults(String workerId) {
@@ -25,10 +40,10 @@ public record WorkerSettings(String workerId, Set<String> namespaces, int concur
     }
 
     public WorkerSettings withNamespaces(Set<String> ns) {
-        return new WorkerSettings(workerId, ns, concurrency, pollInterval, leaseMarginSeconds, reaperInterval);
+        return new WorkerSettings(workerId, ns, concurrency, pollInterval, leaseMarginSeconds, reaperInterval, maxStepsPerDecision);
     }
 
     public WorkerSettings withLeaseMargin(int seconds, Duration reaper) {
-        return new WorkerSettings(workerId, namespaces, concurrency, pollInterval, seconds, reaper);
+        return new WorkerSettings(workerId, namespaces, concurrency, pollInterval, seconds, reaper, maxStepsPerDecision);
     }
 }

@@ -70,6 +70,24 @@ public final class TemplateDag {
         });
     }
 
+    /** Every step that depends on this one, directly or through others. */
+    public java.util.Set<String> descendants(String name) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(children(name));
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (out.add(next)) {
+                todo.addAll(children(next));
+            }
+        }
+        return out;
+    }
+
+    /** A step exists from the task's start unless a decision step comes before it (then the decision creates it). */
+    public boolean isCreatedAtStart(String name) {
+        return ancestors(name).stream().noneMatch(a -> step(a).type() == StepType.DECISION);
+    }
+
     public List<String> children(String name) {
         return children.getOrDefault(name, Collections.emptyList());
     }

@@ -161,6 +161,9 @@ final class PgStepQueue {
             if (taskState == null || !updateStep(c, workerId, step, outcome)) {
                 return FinishResult.rejected();
             }
+            if (!outcome.createSteps().isEmpty()) {
+                PgDecisionSteps.create(c, step, outcome.createSteps());
+            }
             List<UUID> ready = outcome.succeeded() ? releaseChildren(c, step.stepUuid()) : List.of();
             List<ClaimedStep> mine = claimChildren > 0 && !ready.isEmpty()
                     ? claimReleased(c, workerId, ready.subList(0, Math.min(claimChildren, ready.size())), leaseMarginSeconds)

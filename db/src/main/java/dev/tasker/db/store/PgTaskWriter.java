@@ -27,8 +27,8 @@ final class PgTaskWriter {
             if (!insertTask(c, task)) {
                 throw new DuplicateTaskException(existing(c, task.identityHash()));
             }
-            insertSteps(c, task);
-            insertEdges(c, task);
+            insertSteps(c, task.taskUuid(), task.namespace(), task.priority(), task.steps());
+            insertEdges(c, task.taskUuid(), task.edges());
             TaskState first = task.steps().isEmpty() ? TaskState.COMPLETE : TaskState.STEPS_IN_PROCESS;
             TaskRollup.transition(c, task.taskUuid(), TaskState.PENDING, first, null, "created");
             notifications.work(c);
@@ -72,8 +72,9 @@ final class PgTaskWriter {
         }
     }
 
-    private static void insertSteps(Connection c, NewTask t) throws SQLException {
-        List<NewTask.Step> steps = t.steps();
+    /** Steps with their first transition; also used for the steps a decision creates. */
+    static void insertSteps(Connection c, UUID taskUuid, String namespace, int priority, List<NewTask.Step> steps)
+            throws SQLException {
         int n = steps.size();
         Object[] ids = new Object[n];
         Object[] names = new Object[n];
@@ -114,9 +115,9 @@ final class PgTaskWriter {
                     RETURNING step_uuid, task_uuid)
                 INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, reason)
                 SELECT step_uuid, task_uuid, NULL, 'pending', 0, 'created' FROM ins""")) {
-            ps.setObject(1, t.taskUuid());
-            ps.setString(2, t.namespace());
-            ps.setInt(3, t.priority());
+            ps.setObject(1, taskUuid);
+            ps.setString(2, namespace);
+            ps.setInt(3, priority);
             ps.setArray(4, c.createArrayOf("uuid", ids));
             ps.setArray(5, c.createArrayOf("text", names));
             ps.setArray(6, c.createArrayOf("text", types));
@@ -133,16 +134,16 @@ final class PgTaskWriter {
         }
     }
 
-    private static void insertEdges(Connection c, NewTask t) throws SQLException {
-        if (t.edges().isEmpty()) {
+    static void insertEdges(Connection c, UUID taskUuid, List<NewTask.Edge> edges) throws SQLException {
+        if (edges.isEmpty()) {
             return;
         }
-        Object[] from = t.edges().stream().map(NewTask.Edge::from).toArray();
-        Object[] to = t.edges().stream().map(NewTask.Edge::to).toArray();
+        Object[] from = edges.stream().map(NewTask.Edge::from).toArray();
+        Object[] to = edges.stream().map(NewTask.Edge::to).toArray();
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO workflow_step_edges (task_uuid, from_step_uuid, to_step_uuid)
                 SELECT ?, f, t FROM unnest(?::uuid[], ?::uuid[]) AS e(f, t)""")) {
-            ps.setObject(1, t.taskUuid());
+            ps.setObject(1, taskUuid);
             ps.setArray(2, c.createArrayOf("uuid", from));
             ps.setArray(3, c.createArrayOf("uuid", to));
             ps.executeUpdate();

@@ -33,7 +33,18 @@ class JavaScriptWorkflowTest {
     static void start() throws IOException {
         dir = Files.createTempDirectory("js-workflow");
         Files.writeString(dir.resolve("linear.mjs"), """
-                import { StepHandler, PermanentError } from '@tasker-systems/tasker';
+                import { StepHandler, DecisionHandler, PermanentError } from '@tasker-systems/tasker';
+
+                export class Route extends DecisionHandler {
+                  call(ctx) {
+                    const n = ctx.getInput('even_number');
+                    return n > 100 ? this.decisionSuccess(['big', 'bigger']) : n > 0 ? this.decisionSuccess(['small']) : this.skipBranches('zero');
+                  }
+                }
+                export class Label extends StepHandler { call(ctx) { return ctx.stepName; } }
+                export class Join extends StepHandler {
+                  call(ctx) { return Object.keys(ctx.dependencyResults).filter((k) => k !== 'route' && k !== 'start').sort(); }
+                }
 
                 export class Square extends StepHandler {
                   call(ctx) { const n = ctx.getInput('even_number'); return this.success(n * n); }
@@ -63,6 +74,18 @@ class JavaScriptWorkflowTest {
                           - { name: add_ten, handler: { callable: AddTen }, dependencies: [square] }
                           - { name: times_three, handler: { callable: TimesThree }, dependencies: [add_ten] }
                           - { name: halve, handler: { callable: Halve }, dependencies: [times_three] }
+                        """)
+                .template("""
+                        name: routed_js
+                        namespace_name: math
+                        version: 1.0.0
+                        steps:
+                          - { name: start, handler: { callable: Label } }
+                          - { name: route, type: decision, handler: { callable: Route }, dependencies: [start] }
+                          - { name: small, handler: { callable: Label }, dependencies: [route] }
+                          - { name: big, handler: { callable: Label }, dependencies: [route] }
+                          - { name: bigger, handler: { callable: Label }, dependencies: [route] }
+                          - { name: join, type: deferred_convergence, handler: { callable: Join }, dependencies: [small, big, bigger] }
                         """);
     }
 
@@ -94,6 +117,18 @@ class JavaScriptWorkflowTest {
         assertThat(halve.error().get("language").asText()).isEqualTo("javascript");
         assertThat(halve.error().get("error_type").asText()).isEqualTo("PermanentError");
         assertThat(halve.error().get("message").asText()).isEqualTo("refusing to halve");
-        assertThat(halve.error().get("backtrace").get(0).asText()).contains("linear.mjs:14");
+        assertThat(halve.error().get("backtrace").get(0).asText()).contains("linear.mjs:25");
+    }
+
+    @Test
+    void aJavaScriptDecisionCreatesOnlyTheChosenBranchesAndTheConvergenceWaitsForThem() {
+        TaskView big = engine.awaitEnd(engine.submit("math", "routed_js", "{\"even_number\": 500}"));
+        assertThat(big.state()).isEqualTo(TaskState.COMPLETE);
+        assertThat(big.steps()).extracting(dev.tasker.core.engine.StepView::name).containsExactlyInAnyOrder("start", "route", "big", "bigger", "join");
+        assertThat(big.step("join").orElseThrow().result().toString()).isEqualTo("[\"big\",\"bigger\"]");
+
+        TaskView none = engine.awaitEnd(engine.submit("math", "routed_js", "{\"even_number\": 0}"));
+        assertThat(none.state()).isEqualTo(TaskState.COMPLETE);
+        assertThat(none.steps()).extracting(dev.tasker.core.engine.StepView::name).containsExactlyInAnyOrder("start", "route");
     }
 }
