@@ -24,7 +24,12 @@ final class GuestStepHandler implements StepHandler {
 
     @Override
     public StepResult call(StepContext context) throws InterruptedException {
-        String answer = runtime.invoke(name, GuestPayload.of(context), Duration.ofSeconds(context.timeoutSeconds()));
-        return GuestAnswer.toResult(answer, runtime.language(), name);
+        GuestCheckpoints.enter(context);
+        try {
+            String answer = runtime.invoke(name, GuestPayload.of(context), Duration.ofSeconds(context.timeoutSeconds()));
+            return GuestAnswer.toResult(answer, runtime.language(), name);
+        } finally {
+            GuestCheckpoints.clear();
+        }
     }
 }

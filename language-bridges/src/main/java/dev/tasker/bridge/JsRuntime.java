@@ -58,6 +58,7 @@ public final class JsRuntime extends LanguageRuntime {
                 .option("js.esm-eval-returns-exports", "true")
                 .build();
         context.getBindings("js").putMember("__tasker_log", hostLog());
+        context.getBindings("js").putMember("__tasker_checkpoint", new GuestCheckpoints());
         context.eval(Source.newBuilder("js", "import 'tasker';", "tasker-bootstrap.mjs").mimeType(MODULE).buildLiteral());
         return context;
     }

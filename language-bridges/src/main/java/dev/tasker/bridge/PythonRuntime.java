@@ -46,7 +46,9 @@ public final class PythonRuntime extends LanguageRuntime {
                 """, "tasker-bootstrap.py").buildLiteral());
         context.getBindings("python").putMember("_tasker_prelude", prelude);
         context.getBindings("python").putMember("_tasker_log", hostLog());
+        context.getBindings("python").putMember("_tasker_checkpoint", new GuestCheckpoints());
         context.eval("python", "sys.modules['tasker_core'].__dict__['_tasker_log'] = _tasker_log");
+        context.eval("python", "sys.modules['tasker_core'].__dict__['_tasker_checkpoint'] = _tasker_checkpoint");
         context.eval("python", "exec(compile(_tasker_prelude, 'tasker_core.py', 'exec'), sys.modules['tasker_core'].__dict__)");
         return context;
     }

@@ -44,6 +44,7 @@ public final class RubyRuntime extends LanguageRuntime {
                 .allowIO(IOAccess.newBuilder().fileSystem(new SandboxFileSystem(readableRoots(), Map.of(), Map.of())).build())
                 .build();
         context.getPolyglotBindings().putMember("tasker_log", hostLog());
+        context.getPolyglotBindings().putMember("tasker_checkpoint", new GuestCheckpoints());
         context.eval(Source.newBuilder("ruby", prelude, "tasker_core.rb").buildLiteral());
         return context;
     }

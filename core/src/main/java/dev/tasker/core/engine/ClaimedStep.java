@@ -9,14 +9,15 @@ import java.util.UUID;
 /**
  * A step this worker holds the lease of, with everything its handler sees.
  *
+ * @param templateStep the template step it is made from: its own name, except for batch workers ({@code x_001} is made from {@code x})
  * @param attempt the number of this attempt, 1 on the first run
  */
-public record ClaimedStep(UUID taskUuid, UUID templateUuid, UUID stepUuid, String name, String namespace, String callable,
-                          int attempt, RetryPolicy retry, int timeoutSeconds, JsonNode taskContext, JsonNode inputs,
-                          JsonNode checkpoint, Map<String, JsonNode> dependencyResults) {
+public record ClaimedStep(UUID taskUuid, UUID templateUuid, UUID stepUuid, String name, String templateStep, String namespace,
+                          String callable, int attempt, RetryPolicy retry, int timeoutSeconds, JsonNode taskContext,
+                          JsonNode inputs, JsonNode checkpoint, Map<String, JsonNode> dependencyResults) {
 
     public ClaimedStep withDependencyResults(Map<String, JsonNode> results) {
-        return new ClaimedStep(taskUuid, templateUuid, stepUuid, name, namespace, callable, attempt, retry, timeoutSeconds,
-                taskContext, inputs, checkpoint, Map.copyOf(results));
+        return new ClaimedStep(taskUuid, templateUuid, stepUuid, name, templateStep, namespace, callable, attempt, retry,
+                timeoutSeconds, taskContext, inputs, checkpoint, Map.copyOf(results));
     }
 }

@@ -1,7 +1,7 @@
 package dev.tasker.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tasker.core.template.StepTemplate;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.tasker.core.template.StepType;
 import dev.tasker.core.template.TemplateDag;
 
@@ -31,7 +31,7 @@ public final class DecisionPlanner {
     }
 
     /** The steps to create, in template order; empty for {@code no_branches}. */
-    public List<StepTemplate> plan(TemplateDag dag, String decisionStep, JsonNode result) {
+    public List<PlannedStep> plan(TemplateDag dag, String decisionStep, JsonNode result) {
         JsonNode outcome = result == null ? null : result.get("decision_point_outcome");
         if (outcome == null || !outcome.isObject()) {
             throw new InvalidDecision("decision step '" + decisionStep + "' returned no decision_point_outcome; return "
@@ -70,6 +70,7 @@ public final class DecisionPlanner {
             throw new InvalidDecision("decision step '" + decisionStep + "' would create " + create.size()
                     + " steps, more than the limit of " + maxStepsPerDecision + " (tasker.worker.max-steps-per-decision)");
         }
-        return dag.steps().stream().filter(s -> create.contains(s.name())).toList();
+        return dag.steps().stream().filter(s -> create.contains(s.name()))
+                .map(s -> new PlannedStep(s.name(), s, JsonNodeFactory.instance.objectNode(), s.dependencies())).toList();
     }
 }

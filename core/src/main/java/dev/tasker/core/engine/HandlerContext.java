@@ -8,7 +8,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The context API over a claimed step. */
-record HandlerContext(ClaimedStep step, JsonNode config) implements StepContext {
+record HandlerContext(ClaimedStep step, JsonNode config, java.util.function.Predicate<JsonNode> checkpoints) implements StepContext {
+
+    @Override
+    public void saveCheckpoint(JsonNode checkpoint) {
+        if (!checkpoints.test(checkpoint)) {
+            throw new IllegalStateException("step " + step.name() + " is no longer this worker's (cancelled, or its lease "
+                    + "expired); its checkpoint was not saved");
+        }
+    }
 
     @Override
     public UUID taskUuid() {

@@ -17,8 +17,14 @@ public record NewTask(UUID taskUuid, UUID templateUuid, String namespace, String
         edges = List.copyOf(edges);
     }
 
+    /** @param templateStep the template step a batch worker is made from; null for every other step */
     public record Step(UUID stepUuid, String name, StepType type, String callable, RetryPolicy retry, int timeoutSeconds,
-                       int pendingParents, JsonNode inputs) {
+                       int pendingParents, JsonNode inputs, String templateStep) {
+
+        public Step(UUID stepUuid, String name, StepType type, String callable, RetryPolicy retry, int timeoutSeconds,
+                    int pendingParents, JsonNode inputs) {
+            this(stepUuid, name, type, callable, retry, timeoutSeconds, pendingParents, inputs, null);
+        }
     }
 
     public record Edge(UUID from, UUID to) {

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param retryAt   when waiting_for_retry: the earliest next attempt
  */
 public record StepOutcome(StepState nextState, JsonNode result, JsonNode metadata, JsonNode error, Instant retryAt,
-                          String reason, java.util.List<dev.tasker.core.template.StepTemplate> createSteps) {
+                          String reason, java.util.List<PlannedStep> createSteps) {
 
     public StepOutcome {
         createSteps = createSteps == null ? java.util.List.of() : java.util.List.copyOf(createSteps);
@@ -23,7 +23,7 @@ public record StepOutcome(StepState nextState, JsonNode result, JsonNode metadat
     }
 
     /** This outcome, creating {@code steps} (a decision's chosen branches) as the step completes. */
-    public StepOutcome creating(java.util.List<dev.tasker.core.template.StepTemplate> steps) {
+    public StepOutcome creating(java.util.List<PlannedStep> steps) {
         return new StepOutcome(nextState, result, metadata, error, retryAt, reason, steps);
     }
 

@@ -48,6 +48,7 @@ public final class Worker implements AutoCloseable {
     private final AtomicInteger attemptsRun = new AtomicInteger();
     private final EngineEvents events;
     private final DecisionPlanner decisions;
+    private final BatchPlanner batches;
     private boolean workSignalled;
     private volatile boolean claiming;
     private Thread claimLoop;
@@ -59,6 +60,7 @@ public final class Worker implements AutoCloseable {
     public Worker(TaskStore store, HandlerResolver handlers, WorkerSettings settings, EngineEvents events) {
         this.events = events;
         this.decisions = new DecisionPlanner(settings.maxStepsPerDecision());
+        this.batches = new BatchPlanner(settings.maxStepsPerDecision());
         this.store = store;
         this.handlers = handlers;
         this.settings = settings;
@@ -162,7 +164,10 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    /** Dependency results of each step's ancestors, found in the template DAG held in memory. */
+    /**
+     * Dependency results of each step's ancestors, found in the template DAG held in memory; a batch worker
+     * template among them stands for every worker made from it.
+     */
     private List<ClaimedStep> withDependencyResults(List<ClaimedStep> steps) {
         if (steps.isEmpty()) {
             return steps;
@@ -170,8 +175,8 @@ public final class Worker implements AutoCloseable {
         Map<UUID, java.util.Set<String>> wanted = new java.util.HashMap<>();
         for (ClaimedStep step : steps) {
             TemplateDag dag = templates.dag(step.templateUuid());
-            if (dag != null) {
-                wanted.computeIfAbsent(step.taskUuid(), k -> new java.util.HashSet<>()).addAll(dag.ancestors(step.name()));
+            if (dag != null && dag.has(step.templateStep())) {
+                wanted.computeIfAbsent(step.taskUuid(), k -> new java.util.HashSet<>()).addAll(dag.ancestors(step.templateStep()));
             }
         }
         Map<UUID, Map<String, JsonNode>> results = wanted.values().stream().allMatch(java.util.Set::isEmpty)
@@ -180,15 +185,21 @@ public final class Worker implements AutoCloseable {
             TemplateDag dag = templates.dag(step.templateUuid());
             Map<String, JsonNode> ofTask = results.getOrDefault(step.taskUuid(), Map.of());
             Map<String, JsonNode> mine = new java.util.HashMap<>();
-            if (dag != null) {
-                dag.ancestors(step.name()).forEach(a -> {
-                    if (ofTask.containsKey(a)) {
-                        mine.put(a, ofTask.get(a));
+            if (dag != null && dag.has(step.templateStep())) {
+                java.util.Set<String> ancestors = dag.ancestors(step.templateStep());
+                ofTask.forEach((name, result) -> {
+                    if (ancestors.contains(name) || ancestors.contains(batchTemplateOf(name))) {
+                        mine.put(name, result);
                     }
                 });
             }
             return step.withDependencyResults(mine);
         }).toList();
+    }
+
+    /** {@code process_batch} for {@code process_batch_003}. */
+    private static String batchTemplateOf(String name) {
+        return name.replaceFirst("_\\d{3,}$", "");
     }
 
     /** Runs a step whose permit is already taken. */
@@ -228,7 +239,8 @@ public final class Worker implements AutoCloseable {
             return decider.failure(step, new StepResult.Failure("no handler is loaded for callable '" + step.callable()
                     + "' (step '" + step.name() + "')", "handler_not_found", false, null, "handler_not_found", null));
         }
-        StepResult result = handler.call(new HandlerContext(step, config(step)));
+        StepResult result = handler.call(new HandlerContext(step, config(step),
+                checkpoint -> store.saveCheckpoint(settings.workerId(), step, checkpoint)));
         return switch (result) {
             case StepResult.Success s -> decided(step, decider.success(s));
             case StepResult.Failure f -> decider.failure(step, f);
@@ -236,14 +248,23 @@ public final class Worker implements AutoCloseable {
         };
     }
 
-    /** A decision step's success carries the steps its outcome creates; an outcome the engine refuses fails it. */
+    /**
+     * A decision's or batchable step's success carries the steps its outcome creates; an outcome the engine
+     * refuses fails the step permanently.
+     */
     private StepOutcome decided(ClaimedStep step, StepOutcome success) {
         TemplateDag dag = templates.dag(step.templateUuid());
-        if (dag == null || dag.step(step.name()).type() != dev.tasker.core.template.StepType.DECISION) {
+        if (dag == null || !dag.has(step.templateStep())) {
+            return success;
+        }
+        var type = dag.step(step.templateStep()).type();
+        if (type != dev.tasker.core.template.StepType.DECISION && type != dev.tasker.core.template.StepType.BATCHABLE) {
             return success;
         }
         try {
-            return success.creating(decisions.plan(dag, step.name(), success.result()));
+            return success.creating(type == dev.tasker.core.template.StepType.DECISION
+                    ? decisions.plan(dag, step.name(), success.result())
+                    : batches.plan(dag, step.name(), success.result()));
         } catch (DecisionPlanner.InvalidDecision e) {
             return decider.failure(step, new StepResult.Failure(e.getMessage(), "InvalidDecision", false, null,
                     "invalid_decision", null));
@@ -252,7 +273,7 @@ public final class Worker implements AutoCloseable {
 
     private JsonNode config(ClaimedStep step) {
         TemplateDag dag = templates.dag(step.templateUuid());
-        return dag == null ? null : dag.steps().stream().filter(s -> s.name().equals(step.name()))
+        return dag == null ? null : dag.steps().stream().filter(s -> s.name().equals(step.templateStep()))
                 .findFirst().map(s -> s.initialization()).orElse(null);
     }
 

@@ -36,6 +36,23 @@ public interface StepContext {
     /** What an earlier attempt saved with a checkpoint, or null. */
     JsonNode checkpoint();
 
+    /**
+     * Saves progress at once, durably: a retry of this step sees it as {@link #checkpoint()}. Throws if the
+     * step is no longer this worker's.
+     */
+    default void saveCheckpoint(JsonNode checkpoint) {
+        throw new UnsupportedOperationException("this context cannot save checkpoints");
+    }
+
+    /** Tasker's checkpoint: where a batch worker is, how many items it has done, and what it has gathered. */
+    default void checkpointYield(JsonNode cursor, long itemsProcessed, JsonNode accumulatedResults) {
+        var checkpoint = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        checkpoint.set("cursor", cursor);
+        checkpoint.put("items_processed", itemsProcessed);
+        checkpoint.set("accumulated_results", accumulatedResults);
+        saveCheckpoint(checkpoint);
+    }
+
     /** How long this attempt may run before it is interrupted. */
     default int timeoutSeconds() {
         return 30;

@@ -83,9 +83,18 @@ public final class TemplateDag {
         return out;
     }
 
-    /** A step exists from the task's start unless a decision step comes before it (then the decision creates it). */
+    /**
+     * A step exists from the task's start unless a decision or a batch creates it: it is a batch worker
+     * template, or a decision step or a batch worker template comes before it.
+     */
     public boolean isCreatedAtStart(String name) {
-        return ancestors(name).stream().noneMatch(a -> step(a).type() == StepType.DECISION);
+        return step(name).type() != StepType.BATCH_WORKER && ancestors(name).stream()
+                .map(a -> step(a).type()).noneMatch(t -> t == StepType.DECISION || t == StepType.BATCH_WORKER);
+    }
+
+    /** Whether the template has a step of this name. */
+    public boolean has(String name) {
+        return steps.containsKey(name);
     }
 
     public List<String> children(String name) {

@@ -31,7 +31,8 @@ final class PgStepQueue {
 
     /** What a worker needs of a claimed step: the step row as c, its task as t. */
     private static final String CLAIMED_COLUMNS = """
-            c.task_uuid, t.template_uuid, c.step_uuid, c.name, c.namespace, c.handler_callable, c.attempts, c.retryable,
+            c.task_uuid, t.template_uuid, c.step_uuid, c.name, coalesce(c.template_step, c.name) AS template_step, c.namespace,
+            c.handler_callable, c.attempts, c.retryable,
             c.max_attempts, c.backoff, c.backoff_base_ms, c.max_backoff_ms, c.timeout_seconds, t.context, c.inputs,
             c.checkpoint""";
 
@@ -118,7 +119,7 @@ final class PgStepQueue {
                 Backoff.fromYaml(rs.getString("backoff")).orElse(Backoff.EXPONENTIAL), rs.getInt("backoff_base_ms"),
                 rs.getInt("max_backoff_ms"));
         return new ClaimedStep(rs.getObject("task_uuid", UUID.class), rs.getObject("template_uuid", UUID.class),
-                rs.getObject("step_uuid", UUID.class), rs.getString("name"), rs.getString("namespace"),
+                rs.getObject("step_uuid", UUID.class), rs.getString("name"), rs.getString("template_step"), rs.getString("namespace"),
                 rs.getString("handler_callable"), rs.getInt("attempts"), retry, rs.getInt("timeout_seconds"),
                 Json.read(rs.getString("context")), Json.read(rs.getString("inputs")), Json.read(rs.getString("checkpoint")),
                 Map.of());
@@ -133,16 +134,18 @@ final class PgStepQueue {
         return tx.read(c -> {
             Map<UUID, Map<String, JsonNode>> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT task_uuid, name, result FROM workflow_steps
-                    WHERE task_uuid = ANY(?::uuid[]) AND name = ANY(?::text[])
+                    SELECT task_uuid, name, result, template_step FROM workflow_steps
+                    WHERE task_uuid = ANY(?::uuid[]) AND (name = ANY(?::text[]) OR template_step = ANY(?::text[]))
                       AND current_state IN ('complete', 'resolved_manually')""")) {
                 ps.setArray(1, c.createArrayOf("uuid", namesByTask.keySet().toArray()));
                 ps.setArray(2, c.createArrayOf("text", allNames.toArray()));
+                ps.setArray(3, c.createArrayOf("text", allNames.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         UUID task = rs.getObject(1, UUID.class);
                         String name = rs.getString(2);
-                        if (namesByTask.get(task).contains(name)) {
+                        Set<String> wanted = namesByTask.get(task);
+                        if (wanted.contains(name) || (rs.getString(4) != null && wanted.contains(rs.getString(4)))) {
                             String result = rs.getString(3);
                             out.computeIfAbsent(task, k -> new HashMap<>())
                                     .put(name, result == null ? Json.MAPPER.nullNode() : Json.read(result));
@@ -162,7 +165,7 @@ final class PgStepQueue {
                 return FinishResult.rejected();
             }
             if (!outcome.createSteps().isEmpty()) {
-                PgDecisionSteps.create(c, step, outcome.createSteps());
+                PgPlannedSteps.create(c, step, outcome.createSteps());
             }
             List<UUID> ready = outcome.succeeded() ? releaseChildren(c, step.stepUuid()) : List.of();
             List<ClaimedStep> mine = claimChildren > 0 && !ready.isEmpty()

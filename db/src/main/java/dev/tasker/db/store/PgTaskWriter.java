@@ -88,6 +88,7 @@ final class PgTaskWriter {
         Object[] timeout = new Object[n];
         Object[] parents = new Object[n];
         Object[] inputs = new Object[n];
+        Object[] templateSteps = new Object[n];
         for (int i = 0; i < n; i++) {
             NewTask.Step s = steps.get(i);
             ids[i] = s.stepUuid();
@@ -102,16 +103,19 @@ final class PgTaskWriter {
             timeout[i] = s.timeoutSeconds();
             parents[i] = s.pendingParents();
             inputs[i] = s.inputs().toString();
+            templateSteps[i] = s.templateStep();
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 WITH ins AS (
                     INSERT INTO workflow_steps (step_uuid, task_uuid, name, namespace, priority, step_type, handler_callable,
-                        max_attempts, retryable, backoff, backoff_base_ms, max_backoff_ms, timeout_seconds, pending_parents, inputs)
+                        max_attempts, retryable, backoff, backoff_base_ms, max_backoff_ms, timeout_seconds, pending_parents, inputs,
+                        template_step)
                     SELECT u.id, ?, u.name, ?, ?, u.type, u.callable, u.max_attempts, u.retryable, u.backoff, u.base, u.cap,
-                           u.timeout, u.parents, u.inputs::jsonb
+                           u.timeout, u.parents, u.inputs::jsonb, u.template_step
                     FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int[], ?::boolean[], ?::text[], ?::int[],
-                                ?::int[], ?::int[], ?::int[], ?::text[])
-                         AS u(id, name, type, callable, max_attempts, retryable, backoff, base, cap, timeout, parents, inputs)
+                                ?::int[], ?::int[], ?::int[], ?::text[], ?::text[])
+                         AS u(id, name, type, callable, max_attempts, retryable, backoff, base, cap, timeout, parents, inputs,
+                              template_step)
                     RETURNING step_uuid, task_uuid)
                 INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, reason)
                 SELECT step_uuid, task_uuid, NULL, 'pending', 0, 'created' FROM ins""")) {
@@ -130,6 +134,7 @@ final class PgTaskWriter {
             ps.setArray(13, c.createArrayOf("int4", timeout));
             ps.setArray(14, c.createArrayOf("int4", parents));
             ps.setArray(15, c.createArrayOf("text", inputs));
+            ps.setArray(16, c.createArrayOf("text", templateSteps));
             ps.executeUpdate();
         }
     }

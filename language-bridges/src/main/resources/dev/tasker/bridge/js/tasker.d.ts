@@ -48,6 +48,8 @@ declare module '@tasker-systems/tasker' {
     getDependencyField<T = Json>(stepName: string, ...path: (string | number)[]): T | null;
     isRetry(): boolean;
     isLastRetry(): boolean;
+    /** Saves progress now; a retry of this step starts with it as `checkpoint`. */
+    checkpointYield(cursor: Json, itemsProcessed: number, accumulatedResults?: Json): void;
   }
 
   /** Writes to the host's log, tagged with the task, step and handler. */

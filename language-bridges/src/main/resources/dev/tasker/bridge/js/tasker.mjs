@@ -60,6 +60,12 @@ export class StepContext {
   }
   isRetry() { return this.retryCount > 0; }
   isLastRetry() { return this.retryCount >= this.maxRetries - 1; }
+  /** Saves progress now; a retry of this step starts with it as `checkpoint`. */
+  checkpointYield(cursor, itemsProcessed, accumulatedResults = null) {
+    const checkpoint = { cursor, items_processed: itemsProcessed, accumulated_results: accumulatedResults };
+    globalThis.__tasker_checkpoint(JSON.stringify(toJson(checkpoint, 'checkpoint')));
+    this.checkpoint = checkpoint;
+  }
 }
 
 export class StepHandler {

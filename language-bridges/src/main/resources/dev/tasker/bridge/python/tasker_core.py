@@ -64,6 +64,12 @@ class StepContext:
     def get_input(self, key):
         return self.input_data.get(key)
 
+    def checkpoint_yield(self, cursor, items_processed, accumulated_results=None):
+        """Saves progress now; a retry of this step starts with it as ``checkpoint``."""
+        checkpoint = {"cursor": cursor, "items_processed": items_processed, "accumulated_results": accumulated_results}
+        _tasker_checkpoint(json.dumps(_to_json(checkpoint, "checkpoint")))
+        self.checkpoint = checkpoint
+
     def get_input_or(self, key, default):
         value = self.input_data.get(key)
         return default if value is None else value

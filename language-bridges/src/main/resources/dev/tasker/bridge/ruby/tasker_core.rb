@@ -98,6 +98,13 @@ module TaskerCore
 
     def is_retry? = @retry_count.positive?
 
+    # Saves progress now; a retry of this step starts with it as +checkpoint+.
+    def checkpoint_yield(cursor, items_processed, accumulated_results = nil)
+      checkpoint = { 'cursor' => cursor, 'items_processed' => items_processed, 'accumulated_results' => accumulated_results }
+      Polyglot.import('tasker_checkpoint').call(JSON.generate(checkpoint))
+      @checkpoint = JSON.parse(JSON.generate(checkpoint))
+    end
+
     def is_last_retry? = @retry_count >= @max_retries - 1
   end
 
@@ -152,6 +159,16 @@ module TaskerCore
           { 'batch_id' => format('%03d', i + 1), 'start_cursor' => start,
             'end_cursor' => [start + batch_size, total_items].min, 'batch_size' => batch_size }
         end
+      end
+
+      def batch_success(worker_template_name:, total_items:, batch_size:)
+        return success(result: { 'batch_processing_outcome' => { 'type' => 'no_batches' } }) if total_items.zero?
+
+        configs = create_cursor_configs(total_items, batch_size)
+        success(result: { 'batch_processing_outcome' => {
+                  'type' => 'create_batches', 'worker_template_name' => worker_template_name,
+                  'worker_count' => configs.size, 'cursor_configs' => configs, 'total_items' => total_items
+                } })
       end
 
       def batch_worker_success(items_processed:, results: {})

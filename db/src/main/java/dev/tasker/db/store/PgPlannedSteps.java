@@ -1,8 +1,8 @@
 package dev.tasker.db.store;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.tasker.core.engine.ClaimedStep;
 import dev.tasker.core.engine.NewTask;
+import dev.tasker.core.engine.PlannedStep;
 import dev.tasker.core.engine.TaskFactory;
 import dev.tasker.core.template.StepTemplate;
 
@@ -19,11 +19,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Creates the steps a decision chose, in the transaction that completes the decision. A step's parents are
- * those of its declared dependencies that exist: a deferred convergence waits only for the branches that
- * were created.
+ * Creates the steps a decision chose or a batch needs, in the transaction that completes the decision or
+ * batchable step. A step's parents are those of its planned parents that exist: a deferred convergence waits
+ * only for the branches that were created.
  */
-final class PgDecisionSteps {
+final class PgPlannedSteps {
 
     private record Existing(UUID uuid, String state) {
         boolean done() {
@@ -31,21 +31,21 @@ final class PgDecisionSteps {
         }
     }
 
-    private PgDecisionSteps() {
+    private PgPlannedSteps() {
     }
 
-    static void create(Connection c, ClaimedStep decision, List<StepTemplate> planned) throws SQLException {
+    static void create(Connection c, ClaimedStep decision, List<PlannedStep> planned) throws SQLException {
         Map<String, Existing> existing = existing(c, decision.taskUuid());
         Map<String, UUID> ids = new HashMap<>();
         existing.forEach((name, e) -> ids.put(name, e.uuid()));
-        List<StepTemplate> fresh = planned.stream().filter(s -> !existing.containsKey(s.name())).toList();
-        Set<String> freshNames = fresh.stream().map(StepTemplate::name).collect(Collectors.toSet());
+        List<PlannedStep> fresh = planned.stream().filter(s -> !existing.containsKey(s.name())).toList();
+        Set<String> freshNames = fresh.stream().map(PlannedStep::name).collect(Collectors.toSet());
         fresh.forEach(s -> ids.put(s.name(), TaskFactory.newUuid()));
         List<NewTask.Step> steps = new ArrayList<>();
         List<NewTask.Edge> edges = new ArrayList<>();
-        for (StepTemplate s : fresh) {
+        for (PlannedStep s : fresh) {
             int pending = 0;
-            for (String parent : s.dependencies()) {
+            for (String parent : s.parents()) {
                 if (!ids.containsKey(parent)) {
                     continue;
                 }
@@ -54,8 +54,9 @@ final class PgDecisionSteps {
                     pending++;
                 }
             }
-            steps.add(new NewTask.Step(ids.get(s.name()), s.name(), s.type(), s.callable(), s.retry(), s.timeoutSeconds(),
-                    pending, JsonNodeFactory.instance.objectNode()));
+            StepTemplate t = s.template();
+            steps.add(new NewTask.Step(ids.get(s.name()), s.name(), t.type(), t.callable(), t.retry(), t.timeoutSeconds(),
+                    pending, s.inputs(), s.name().equals(t.name()) ? null : t.name()));
         }
         PgTaskWriter.insertSteps(c, decision.taskUuid(), decision.namespace(), priority(c, decision.taskUuid()), steps);
         PgTaskWriter.insertEdges(c, decision.taskUuid(), edges);
