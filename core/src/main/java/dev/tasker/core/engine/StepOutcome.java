@@ -12,19 +12,34 @@ import java.time.Instant;
  * @param retryAt   when waiting_for_retry: the earliest next attempt
  */
 public record StepOutcome(StepState nextState, JsonNode result, JsonNode metadata, JsonNode error, Instant retryAt,
-                          String reason, java.util.List<PlannedStep> createSteps) {
+                          String reason, java.util.List<PlannedStep> createSteps, OnError onError) {
+
+    /** What a step in error does to the rest of its task (a batch worker's failure_strategy). */
+    public enum OnError {
+        /** its dependents wait: the task is blocked until someone acts */
+        BLOCK,
+        /** continue_on_failure: its dependents stop waiting for it (a convergence runs on what succeeded) */
+        RELEASE_DEPENDENTS,
+        /** fail_fast: the unfinished workers made from the same template are cancelled */
+        CANCEL_SIBLINGS
+    }
 
     public StepOutcome {
         createSteps = createSteps == null ? java.util.List.of() : java.util.List.copyOf(createSteps);
+        onError = onError == null ? OnError.BLOCK : onError;
     }
 
     public StepOutcome(StepState nextState, JsonNode result, JsonNode metadata, JsonNode error, Instant retryAt, String reason) {
-        this(nextState, result, metadata, error, retryAt, reason, java.util.List.of());
+        this(nextState, result, metadata, error, retryAt, reason, java.util.List.of(), OnError.BLOCK);
     }
 
     /** This outcome, creating {@code steps} (a decision's chosen branches) as the step completes. */
     public StepOutcome creating(java.util.List<PlannedStep> steps) {
-        return new StepOutcome(nextState, result, metadata, error, retryAt, reason, steps);
+        return new StepOutcome(nextState, result, metadata, error, retryAt, reason, steps, onError);
+    }
+
+    public StepOutcome onError(OnError policy) {
+        return new StepOutcome(nextState, result, metadata, error, retryAt, reason, createSteps, policy);
     }
 
     public boolean succeeded() {

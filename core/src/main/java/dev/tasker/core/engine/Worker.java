@@ -226,9 +226,38 @@ public final class Worker implements AutoCloseable {
             Thread.interrupted();
         }
         if (r.finish()) {
-            finish(r, outcome);
+            finish(r, withFailureStrategy(step, outcome));
             done(r);
         }
+    }
+
+    /** A batch worker in error follows its batch_config.failure_strategy (default fail_fast). */
+    private StepOutcome withFailureStrategy(ClaimedStep step, StepOutcome outcome) {
+        if (outcome.nextState() != dev.tasker.core.state.StepState.ERROR) {
+            return outcome;
+        }
+        TemplateDag dag = templates.dag(step.templateUuid());
+        if (dag == null || !dag.has(step.templateStep())
+                || dag.step(step.templateStep()).type() != dev.tasker.core.template.StepType.BATCH_WORKER) {
+            return outcome;
+        }
+        String strategy = failureStrategy(dag, step.templateStep());
+        return outcome.onError("continue_on_failure".equals(strategy)
+                ? StepOutcome.OnError.RELEASE_DEPENDENTS : StepOutcome.OnError.CANCEL_SIBLINGS);
+    }
+
+    private static String failureStrategy(TemplateDag dag, String workerTemplate) {
+        JsonNode own = dag.step(workerTemplate).batchConfig();
+        if (own != null && own.hasNonNull("failure_strategy")) {
+            return own.get("failure_strategy").asText();
+        }
+        for (String parent : dag.parents(workerTemplate)) {
+            JsonNode config = dag.step(parent).batchConfig();
+            if (config != null && config.hasNonNull("failure_strategy")) {
+                return config.get("failure_strategy").asText();
+            }
+        }
+        return "fail_fast";
     }
 
     private StepOutcome invoke(RunningStep r) throws Exception {

@@ -167,7 +167,12 @@ final class PgStepQueue {
             if (!outcome.createSteps().isEmpty()) {
                 PgPlannedSteps.create(c, step, outcome.createSteps());
             }
-            List<UUID> ready = outcome.succeeded() ? releaseChildren(c, step.stepUuid()) : List.of();
+            boolean release = outcome.succeeded() || (outcome.nextState() == StepState.ERROR
+                    && outcome.onError() == StepOutcome.OnError.RELEASE_DEPENDENTS);
+            if (outcome.nextState() == StepState.ERROR && outcome.onError() == StepOutcome.OnError.CANCEL_SIBLINGS) {
+                cancelSiblings(c, step, workerId);
+            }
+            List<UUID> ready = release ? releaseChildren(c, step.stepUuid()) : List.of();
             List<ClaimedStep> mine = claimChildren > 0 && !ready.isEmpty()
                     ? claimReleased(c, workerId, ready.subList(0, Math.min(claimChildren, ready.size())), leaseMarginSeconds)
                     : List.of();
@@ -220,6 +225,33 @@ final class PgStepQueue {
                 rs.next();
                 return rs.getInt(1) == 1;
             }
+        }
+    }
+
+    /**
+     * fail_fast: the unfinished workers made from the same template as a failed one are cancelled. One still
+     * running finishes its attempt, and its outcome is discarded (the step is no longer in progress).
+     */
+    private static void cancelSiblings(Connection c, ClaimedStep failed, String workerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH prev AS (
+                    SELECT step_uuid, current_state FROM workflow_steps
+                    WHERE task_uuid = ? AND template_step = ? AND step_uuid <> ?
+                      AND current_state IN ('pending', 'in_progress', 'waiting_for_retry')
+                    FOR UPDATE),
+                upd AS (
+                    UPDATE workflow_steps s SET current_state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL,
+                        updated_at = clock_timestamp()
+                    FROM prev WHERE s.step_uuid = prev.step_uuid
+                    RETURNING s.step_uuid, s.task_uuid, s.attempts, prev.current_state AS from_state)
+                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
+                SELECT step_uuid, task_uuid, from_state, 'cancelled', attempts, ?, ? FROM upd""")) {
+            ps.setObject(1, failed.taskUuid());
+            ps.setString(2, failed.templateStep());
+            ps.setObject(3, failed.stepUuid());
+            ps.setString(4, workerId);
+            ps.setString(5, "fail_fast: " + failed.name() + " failed");
+            ps.executeUpdate();
         }
     }
 

@@ -77,6 +77,16 @@ class BatchWorkflowTest {
                     }
                     return StepResult.success(Map.of("items_processed", 100));
                 })
+                .handler("Strict::Process", ctx -> {
+                    JsonNode cursor = ctx.stepInputs().get("cursor");
+                    if (cursor.get("batch_id").asText().equals("002")) {
+                        throw new dev.tasker.core.handler.PermanentError("row 250 is corrupt");
+                    }
+                    Thread.sleep(ctx.getInput("slow_ms").asLong());
+                    return StepResult.success(Map.of("items_processed", cursor.get("end_cursor").asInt() - cursor.get("start_cursor").asInt()));
+                })
+                .template(strict("fail_fast"))
+                .template(strict("continue_on_failure"))
                 .template("""
                         name: csv_inventory
                         namespace_name: batches
@@ -98,6 +108,18 @@ class BatchWorkflowTest {
                             dependencies: [prepare]
                             retry: { max_attempts: 3, backoff: none }
                         """);
+    }
+
+    private static String strict(String strategy) {
+        return """
+                name: strict_%s
+                namespace_name: batches
+                version: 1.0.0
+                steps:
+                  - { name: prepare, type: batchable, handler: { callable: Csv::Prepare }, batch_config: { failure_strategy: %s } }
+                  - { name: process_batch, type: batch_worker, handler: { callable: Strict::Process }, dependencies: [prepare] }
+                  - { name: aggregate, type: deferred_convergence, handler: { callable: Csv::Aggregate }, dependencies: [process_batch] }
+                """.formatted(strategy, strategy);
     }
 
     @AfterAll
@@ -143,5 +165,33 @@ class BatchWorkflowTest {
         assertThat(FIRST_ITEM_OF_ATTEMPT).containsExactly(0, 50);
         assertThat(PROCESSED).hasSize(100);
         assertThat(PROCESSED.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+    }
+
+    @Test
+    void failFastCancelsTheOtherWorkersWhenOneFails() {
+        TaskView task = engine.awaitEnd(engine.submit("batches", "strict_fail_fast", "{\"rows\": 1000, \"slow_ms\": 3000}"));
+
+        assertThat(task.state()).isEqualTo(TaskState.BLOCKED_BY_FAILURES);
+        assertThat(task.step("process_batch_002").orElseThrow().state()).isEqualTo(StepState.ERROR);
+        assertThat(task.step("process_batch_002").orElseThrow().error().get("message").asText()).isEqualTo("row 250 is corrupt");
+        for (String other : List.of("process_batch_001", "process_batch_003", "process_batch_004", "process_batch_005")) {
+            assertThat(task.step(other).orElseThrow().state()).as(other).isEqualTo(StepState.CANCELLED);
+        }
+        assertThat(task.step("aggregate").orElseThrow().state()).isEqualTo(StepState.PENDING);
+    }
+
+    @Test
+    void continueOnFailureLetsTheOtherWorkersFinishAndTheAggregateRunOnThem() {
+        java.util.UUID id = engine.submit("batches", "strict_continue_on_failure", "{\"rows\": 1000, \"slow_ms\": 10}");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                engine.task(id).step("aggregate").map(a -> a.state() == StepState.COMPLETE).orElse(false));
+        TaskView task = engine.task(id);
+
+        assertThat(task.step("process_batch_002").orElseThrow().state()).isEqualTo(StepState.ERROR);
+        assertThat(task.step("process_batch_004").orElseThrow().state()).isEqualTo(StepState.COMPLETE);
+        StepView aggregate = task.step("aggregate").orElseThrow();
+        assertThat(aggregate.state()).isEqualTo(StepState.COMPLETE);
+        assertThat(aggregate.result().get("rows").asInt()).isEqualTo(800);
+        assertThat(task.state()).isEqualTo(TaskState.BLOCKED_BY_FAILURES);
     }
 }
