@@ -59,6 +59,7 @@ public final class JsRuntime extends LanguageRuntime {
                 .build();
         context.getBindings("js").putMember("__tasker_log", hostLog());
         context.getBindings("js").putMember("__tasker_checkpoint", new GuestCheckpoints());
+        context.getBindings("js").putMember("__tasker_http", new GuestHttp());
         context.eval(Source.newBuilder("js", "import 'tasker';", "tasker-bootstrap.mjs").mimeType(MODULE).buildLiteral());
         return context;
     }

@@ -49,6 +49,8 @@ public final class PythonRuntime extends LanguageRuntime {
         context.getBindings("python").putMember("_tasker_checkpoint", new GuestCheckpoints());
         context.eval("python", "sys.modules['tasker_core'].__dict__['_tasker_log'] = _tasker_log");
         context.eval("python", "sys.modules['tasker_core'].__dict__['_tasker_checkpoint'] = _tasker_checkpoint");
+        context.getBindings("python").putMember("_tasker_http", new GuestHttp());
+        context.eval("python", "sys.modules['tasker_core'].__dict__['_tasker_http'] = _tasker_http");
         context.eval("python", "exec(compile(_tasker_prelude, 'tasker_core.py', 'exec'), sys.modules['tasker_core'].__dict__)");
         return context;
     }

@@ -45,6 +45,7 @@ public final class RubyRuntime extends LanguageRuntime {
                 .build();
         context.getPolyglotBindings().putMember("tasker_log", hostLog());
         context.getPolyglotBindings().putMember("tasker_checkpoint", new GuestCheckpoints());
+        context.getPolyglotBindings().putMember("tasker_http", new GuestHttp());
         context.eval(Source.newBuilder("ruby", prelude, "tasker_core.rb").buildLiteral());
         return context;
     }

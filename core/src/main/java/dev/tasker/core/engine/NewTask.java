@@ -10,7 +10,7 @@ import java.util.UUID;
 /** A task as it is written at creation: the task row, its steps and edges, in one transaction. */
 public record NewTask(UUID taskUuid, UUID templateUuid, String namespace, String name, String version, JsonNode context,
                       String identityHash, String idempotencyKey, int priority, String initiator, String sourceSystem,
-                      String reason, JsonNode tags, List<Step> steps, List<Edge> edges) {
+                      String reason, JsonNode tags, List<Step> steps, List<Edge> edges, UUID parentStepUuid) {
 
     public NewTask {
         steps = List.copyOf(steps);

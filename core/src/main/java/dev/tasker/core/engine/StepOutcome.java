@@ -12,7 +12,11 @@ import java.time.Instant;
  * @param retryAt   when waiting_for_retry: the earliest next attempt
  */
 public record StepOutcome(StepState nextState, JsonNode result, JsonNode metadata, JsonNode error, Instant retryAt,
-                          String reason, java.util.List<PlannedStep> createSteps, OnError onError) {
+                          String reason, java.util.List<PlannedStep> createSteps, OnError onError, ChildTask child) {
+
+    /** A sub-workflow the step starts; the step waits (enqueued_for_orchestration) until it ends. */
+    public record ChildTask(TemplateRecord template, TaskRequest request) {
+    }
 
     /** What a step in error does to the rest of its task (a batch worker's failure_strategy). */
     public enum OnError {
@@ -30,16 +34,26 @@ public record StepOutcome(StepState nextState, JsonNode result, JsonNode metadat
     }
 
     public StepOutcome(StepState nextState, JsonNode result, JsonNode metadata, JsonNode error, Instant retryAt, String reason) {
-        this(nextState, result, metadata, error, retryAt, reason, java.util.List.of(), OnError.BLOCK);
+        this(nextState, result, metadata, error, retryAt, reason, java.util.List.of(), OnError.BLOCK, null);
     }
 
     /** This outcome, creating {@code steps} (a decision's chosen branches) as the step completes. */
     public StepOutcome creating(java.util.List<PlannedStep> steps) {
-        return new StepOutcome(nextState, result, metadata, error, retryAt, reason, steps, onError);
+        return new StepOutcome(nextState, result, metadata, error, retryAt, reason, steps, onError, child);
     }
 
     public StepOutcome onError(OnError policy) {
-        return new StepOutcome(nextState, result, metadata, error, retryAt, reason, createSteps, policy);
+        return new StepOutcome(nextState, result, metadata, error, retryAt, reason, createSteps, policy, child);
+    }
+
+    public StepOutcome withResult(JsonNode newResult) {
+        return new StepOutcome(nextState, newResult, metadata, error, retryAt, reason, createSteps, onError, child);
+    }
+
+    /** The step does not complete yet: it waits for the sub-workflow {@code task} to end. */
+    public StepOutcome waitingFor(ChildTask task) {
+        return new StepOutcome(StepState.ENQUEUED_FOR_ORCHESTRATION, result, metadata, error, retryAt,
+                "started sub-workflow " + task.template().template().key(), createSteps, onError, task);
     }
 
     public boolean succeeded() {

@@ -30,6 +30,11 @@ public final class TaskFactory {
     }
 
     public static NewTask build(TemplateRecord record, TaskRequest request) {
+        return build(record, request, null);
+    }
+
+    /** @param parentStepUuid the step that started this task as its sub-workflow, or null */
+    public static NewTask build(TemplateRecord record, TaskRequest request, UUID parentStepUuid) {
         TemplateDag dag = new TemplateDag(record.template());
         var t = record.template();
         JsonNode context = request.context() == null ? JsonNodeFactory.instance.objectNode() : request.context();
@@ -51,6 +56,6 @@ public final class TaskFactory {
                 TaskIdentity.of(t.namespace(), t.name(), t.version(), context, request.idempotencyKey()),
                 request.idempotencyKey(), request.priority() == null ? 0 : request.priority(), request.initiator(),
                 request.sourceSystem(), request.reason(), Json.toTree(request.tags() == null ? List.of() : request.tags()),
-                steps, edges);
+                steps, edges, parentStepUuid);
     }
 }

@@ -56,4 +56,13 @@ public interface TaskStore {
 
     /** Saves a batch worker's progress with the attempt that holds the lease. */
     boolean saveCheckpoint(String workerId, ClaimedStep step, JsonNode checkpoint);
+
+    /**
+     * If the task is a sub-workflow that has ended (complete, blocked or cancelled), completes or fails the
+     * step that waits for it and moves the parent task on.
+     */
+    void settleParent(UUID childTaskUuid);
+
+    /** Settles the parents of sub-workflows that ended without doing so (a JVM died in between); answers how many. */
+    int settleOrphans(int limit);
 }

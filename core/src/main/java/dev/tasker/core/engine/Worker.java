@@ -231,6 +231,26 @@ public final class Worker implements AutoCloseable {
         }
     }
 
+    /** A result asking for a sub-workflow: the step waits for a child task of a registered template. */
+    private StepOutcome subWorkflow(ClaimedStep step, StepOutcome success) {
+        JsonNode request = success.result().get("sub_workflow");
+        String namespace = request.path("namespace").asText(null);
+        String name = request.path("name").asText(null);
+        String version = request.path("version").asText(null);
+        var template = namespace == null || name == null ? java.util.Optional.<TemplateRecord>empty()
+                : store.findTemplate(namespace, name, version);
+        if (template.isEmpty()) {
+            return decider.failure(step, new StepResult.Failure("step " + step.name() + " asked for sub-workflow "
+                    + namespace + "/" + name + (version == null ? "" : "@" + version) + ", which is not a registered template",
+                    "SubWorkflowNotFound", false, null, "sub_workflow_not_found", null));
+        }
+        JsonNode context = request.has("context") ? request.get("context") : JsonNodeFactory.instance.objectNode();
+        TaskRequest child = new TaskRequest(namespace, name, version, context,
+                "sub-workflow:" + step.stepUuid() + ":" + step.attempt(), null, "sub-workflow of " + step.taskUuid(),
+                null, "started by step " + step.name(), List.of());
+        return success.waitingFor(new StepOutcome.ChildTask(template.get(), child));
+    }
+
     /** A batch worker in error follows its batch_config.failure_strategy (default fail_fast). */
     private StepOutcome withFailureStrategy(ClaimedStep step, StepOutcome outcome) {
         if (outcome.nextState() != dev.tasker.core.state.StepState.ERROR) {
@@ -282,6 +302,9 @@ public final class Worker implements AutoCloseable {
      * refuses fails the step permanently.
      */
     private StepOutcome decided(ClaimedStep step, StepOutcome success) {
+        if (success.result() != null && success.result().has("sub_workflow")) {
+            return subWorkflow(step, success);
+        }
         TemplateDag dag = templates.dag(step.templateUuid());
         if (dag == null || !dag.has(step.templateStep())) {
             return success;
@@ -333,6 +356,13 @@ public final class Worker implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "An engine event listener failed", e);
+        }
+        if (result.taskState() == TaskState.COMPLETE || result.taskState() == TaskState.BLOCKED_BY_FAILURES) {
+            try {
+                store.settleParent(r.step.taskUuid());
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Settling the parent of task " + r.step.taskUuid() + " failed; the reaper retries", e);
+            }
         }
     }
 
@@ -388,7 +418,7 @@ public final class Worker implements AutoCloseable {
 
     private void expireLeases() {
         try {
-            if (store.expireLeases(100) > 0) {
+            if (store.expireLeases(100) + store.settleOrphans(100) > 0) {
                 wake();
             }
         } catch (RuntimeException e) {

@@ -5,6 +5,8 @@ import dev.tasker.core.engine.ClaimedStep;
 import dev.tasker.core.engine.FinishResult;
 import dev.tasker.core.engine.OutcomeDecider;
 import dev.tasker.core.engine.StepOutcome;
+import dev.tasker.core.engine.NewTask;
+import dev.tasker.core.engine.TaskFactory;
 import dev.tasker.core.json.Json;
 import dev.tasker.core.retry.Backoff;
 import dev.tasker.core.retry.RetryPolicy;
@@ -157,8 +159,11 @@ final class PgStepQueue {
         });
     }
 
-    FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome, int claimChildren, int leaseMarginSeconds) {
-        StepTransitions.check(StepState.IN_PROGRESS, outcome.nextState());
+    FinishResult finish(String workerId, ClaimedStep step, StepOutcome given, int claimChildren, int leaseMarginSeconds) {
+        StepTransitions.check(StepState.IN_PROGRESS, given.nextState());
+        NewTask child = given.child() == null ? null
+                : TaskFactory.build(given.child().template(), given.child().request(), step.stepUuid());
+        StepOutcome outcome = child == null ? given : given.withResult(withChildUuid(given.result(), child.taskUuid()));
         return tx.run(c -> {
             TaskState taskState = TaskRollup.lockTask(c, step.taskUuid());
             if (taskState == null || !updateStep(c, workerId, step, outcome)) {
@@ -166,6 +171,10 @@ final class PgStepQueue {
             }
             if (!outcome.createSteps().isEmpty()) {
                 PgPlannedSteps.create(c, step, outcome.createSteps());
+            }
+            if (child != null) {
+                PgTaskWriter.insert(c, child);
+                notifications.work(c);
             }
             boolean release = outcome.succeeded() || (outcome.nextState() == StepState.ERROR
                     && outcome.onError() == StepOutcome.OnError.RELEASE_DEPENDENTS);
@@ -183,6 +192,13 @@ final class PgStepQueue {
             }
             return new FinishResult(true, ready.size(), after, mine);
         });
+    }
+
+    /** The step's result while it waits: its sub_workflow request, with the child's task_uuid. */
+    private static JsonNode withChildUuid(JsonNode result, UUID childUuid) {
+        var copy = (com.fasterxml.jackson.databind.node.ObjectNode) result.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("sub_workflow")).put("task_uuid", childUuid.toString());
+        return copy;
     }
 
     private static List<ClaimedStep> claimReleased(Connection c, String workerId, List<UUID> ids, int leaseMarginSeconds)

@@ -32,6 +32,14 @@ final class PgTaskOperations {
                 throw new TaskOperationException("task " + taskUuid + " is already " + state.dbName()
                         + "; only a task that has not finished can be cancelled");
             }
+            cancelOpen(c, taskUuid, state, reason);
+            return null;
+        });
+    }
+
+    /** Cancels a task that has not finished, and its sub-workflows (parent before child, the lock order). */
+    private void cancelOpen(java.sql.Connection c, UUID taskUuid, TaskState state, String reason) throws java.sql.SQLException {
+        {
             try (PreparedStatement ps = c.prepareStatement("""
                     WITH prev AS (
                         SELECT step_uuid, current_state FROM workflow_steps
@@ -51,8 +59,13 @@ final class PgTaskOperations {
             }
             TaskRollup.transition(c, taskUuid, state, TaskState.CANCELLED, OPERATOR, reason);
             notifications.cancel(c, taskUuid);
-            return null;
-        });
+        }
+        for (UUID child : PgSubWorkflows.openChildren(c, taskUuid)) {
+            TaskState childState = TaskRollup.lockTask(c, child);
+            if (childState != null && !childState.isTerminal()) {
+                cancelOpen(c, child, childState, "parent task " + taskUuid + " was cancelled");
+            }
+        }
     }
 
     void resetForRetry(UUID taskUuid, UUID stepUuid, String reason) {

@@ -23,6 +23,7 @@ public final class PgTaskStore implements TaskStore {
     private final PgTaskWriter writer;
     private final PgStepQueue queue;
     private final PgTaskOperations operations;
+    private final PgSubWorkflows subWorkflows;
     private final Notifications notifications;
 
     public PgTaskStore(DataSource dataSource, String schema) {
@@ -32,6 +33,7 @@ public final class PgTaskStore implements TaskStore {
         this.writer = new PgTaskWriter(tx, notifications);
         this.queue = new PgStepQueue(tx, notifications);
         this.operations = new PgTaskOperations(tx, notifications);
+        this.subWorkflows = new PgSubWorkflows(tx, notifications);
     }
 
     public Notifications notifications() {
@@ -107,6 +109,16 @@ public final class PgTaskStore implements TaskStore {
     @Override
     public void completeManually(UUID taskUuid, UUID stepUuid, JsonNode result, String reason) {
         operations.completeManually(taskUuid, stepUuid, result, reason);
+    }
+
+    @Override
+    public void settleParent(UUID childTaskUuid) {
+        subWorkflows.settleParent(childTaskUuid);
+    }
+
+    @Override
+    public int settleOrphans(int limit) {
+        return subWorkflows.settleOrphans(limit);
     }
 
     @Override

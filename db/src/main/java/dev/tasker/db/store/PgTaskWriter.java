@@ -24,24 +24,29 @@ final class PgTaskWriter {
 
     void create(NewTask task) {
         tx.run(c -> {
-            if (!insertTask(c, task)) {
-                throw new DuplicateTaskException(existing(c, task.identityHash()));
-            }
-            insertSteps(c, task.taskUuid(), task.namespace(), task.priority(), task.steps());
-            insertEdges(c, task.taskUuid(), task.edges());
-            TaskState first = task.steps().isEmpty() ? TaskState.COMPLETE : TaskState.STEPS_IN_PROCESS;
-            TaskRollup.transition(c, task.taskUuid(), TaskState.PENDING, first, null, "created");
+            insert(c, task);
             notifications.work(c);
             return null;
         });
+    }
+
+    /** The task's rows on an open transaction (a sub-workflow is created in its parent step's). */
+    static void insert(Connection c, NewTask task) throws SQLException {
+        if (!insertTask(c, task)) {
+            throw new DuplicateTaskException(existing(c, task.identityHash()));
+        }
+        insertSteps(c, task.taskUuid(), task.namespace(), task.priority(), task.steps());
+        insertEdges(c, task.taskUuid(), task.edges());
+        TaskState first = task.steps().isEmpty() ? TaskState.COMPLETE : TaskState.STEPS_IN_PROCESS;
+        TaskRollup.transition(c, task.taskUuid(), TaskState.PENDING, first, null, "created");
     }
 
     private static boolean insertTask(Connection c, NewTask t) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 WITH ins AS (
                     INSERT INTO tasks (task_uuid, template_uuid, namespace, name, version, context, identity_hash,
-                                       idempotency_key, priority, initiator, source_system, reason, tags)
-                    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                                       idempotency_key, priority, initiator, source_system, reason, tags, parent_step_uuid)
+                    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                     ON CONFLICT (identity_hash) DO NOTHING
                     RETURNING task_uuid)
                 INSERT INTO task_transitions (task_uuid, from_state, to_state, reason)
@@ -59,6 +64,7 @@ final class PgTaskWriter {
             ps.setString(11, t.sourceSystem());
             ps.setString(12, t.reason());
             ps.setString(13, t.tags().toString());
+            ps.setObject(14, t.parentStepUuid());
             return ps.executeUpdate() == 1;
         }
     }

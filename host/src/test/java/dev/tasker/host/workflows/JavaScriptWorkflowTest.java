@@ -42,6 +42,9 @@ class JavaScriptWorkflowTest {
                   }
                 }
                 export class Label extends StepHandler { call(ctx) { return ctx.stepName; } }
+                export class RunLinear extends StepHandler {
+                  call(ctx) { return this.startSubWorkflow('math', 'linear_js', { even_number: ctx.getInput('n') }); }
+                }
                 export class Join extends StepHandler {
                   call(ctx) { return Object.keys(ctx.dependencyResults).filter((k) => k !== 'route' && k !== 'start').sort(); }
                 }
@@ -74,6 +77,13 @@ class JavaScriptWorkflowTest {
                           - { name: add_ten, handler: { callable: AddTen }, dependencies: [square] }
                           - { name: times_three, handler: { callable: TimesThree }, dependencies: [add_ten] }
                           - { name: halve, handler: { callable: Halve }, dependencies: [times_three] }
+                        """)
+                .template("""
+                        name: nested_js
+                        namespace_name: math
+                        version: 1.0.0
+                        steps:
+                          - { name: run_linear, handler: { callable: RunLinear } }
                         """)
                 .template("""
                         name: routed_js
@@ -117,7 +127,7 @@ class JavaScriptWorkflowTest {
         assertThat(halve.error().get("language").asText()).isEqualTo("javascript");
         assertThat(halve.error().get("error_type").asText()).isEqualTo("PermanentError");
         assertThat(halve.error().get("message").asText()).isEqualTo("refusing to halve");
-        assertThat(halve.error().get("backtrace").get(0).asText()).contains("linear.mjs:25");
+        assertThat(halve.error().get("backtrace").get(0).asText()).contains("linear.mjs:28");
     }
 
     @Test
@@ -130,5 +140,13 @@ class JavaScriptWorkflowTest {
         TaskView none = engine.awaitEnd(engine.submit("math", "routed_js", "{\"even_number\": 0}"));
         assertThat(none.state()).isEqualTo(TaskState.COMPLETE);
         assertThat(none.steps()).extracting(dev.tasker.core.engine.StepView::name).containsExactlyInAnyOrder("start", "route");
+    }
+
+    @Test
+    void aJavaScriptStepRunsASubWorkflowAndCarriesItsResult() {
+        TaskView task = engine.awaitEnd(engine.submit("math", "nested_js", "{\"n\": 6}"));
+
+        assertThat(task.state()).isEqualTo(TaskState.COMPLETE);
+        assertThat(task.step("run_linear").orElseThrow().result().asDouble()).isEqualTo(69.0);
     }
 }

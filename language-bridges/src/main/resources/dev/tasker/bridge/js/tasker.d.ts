@@ -64,11 +64,23 @@ declare module '@tasker-systems/tasker' {
   export abstract class StepHandler {
     static handlerName: string | null;
     readonly logger: Logger;
+    /** Starts a child task of a registered template; this step completes with the child's result when it ends. */
+    startSubWorkflow(namespace: string, name: string, context?: Record<string, Json>, version?: string | null): StepResultSuccess;
     call?(context: StepContext): unknown | Promise<unknown>;
     process?(context: StepContext): unknown | Promise<unknown>;
     processResults?(output: unknown): unknown | Promise<unknown>;
     success(result?: unknown, metadata?: unknown): StepResultSuccess;
     failure(message: string, errorType?: string, retryable?: boolean, metadata?: unknown, errorCode?: string | null): StepResultFailure;
+  }
+
+  export interface ApiResponse { status: number; headers: Record<string, string>; body: Json }
+  export interface ApiOptions { headers?: Record<string, string>; timeout?: number }
+  /** HTTP through the host: 429 and 5xx raise RetryableError (honouring Retry-After), other 4xx PermanentError. */
+  export abstract class ApiHandler extends StepHandler {
+    get(url: string, options?: ApiOptions): ApiResponse;
+    post(url: string, body?: unknown, options?: ApiOptions): ApiResponse;
+    put(url: string, body?: unknown, options?: ApiOptions): ApiResponse;
+    delete(url: string, options?: ApiOptions): ApiResponse;
   }
 
   export abstract class DecisionHandler extends StepHandler {

@@ -71,6 +71,10 @@ export class StepContext {
 export class StepHandler {
   static handlerName = null;
   get logger() { return logger; }
+  /** Starts a child task of a registered template; this step completes with the child's result when it ends. */
+  startSubWorkflow(namespace, name, context = {}, version = null) {
+    return this.success({ sub_workflow: { namespace, name, context, ...(version ? { version } : {}) } });
+  }
   success(result = null, metadata = null) { return StepHandlerResult.success(result, metadata); }
   failure(message, errorType = 'StepFailure', retryable = true, metadata = null, errorCode = null) {
     return StepHandlerResult.failure(message, errorType, retryable, metadata, errorCode);
@@ -103,6 +107,26 @@ export class BatchableHandler extends StepHandler {
   batchWorkerSuccess(itemsProcessed, results = {}) {
     return this.success({ items_processed: itemsProcessed, ...results });
   }
+}
+
+/**
+ * A handler that calls HTTP APIs through the host's client: JSON bodies, headers and a timeout (seconds).
+ * 429 and 5xx raise RetryableError (honouring Retry-After), other 4xx PermanentError; refused connections and
+ * timeouts are retryable. A response is { status, headers, body }.
+ */
+export class ApiHandler extends StepHandler {
+  get(url, { headers = {}, timeout = 30 } = {}) { return http('GET', url, null, headers, timeout); }
+  post(url, body = null, { headers = {}, timeout = 30 } = {}) { return http('POST', url, body, headers, timeout); }
+  put(url, body = null, { headers = {}, timeout = 30 } = {}) { return http('PUT', url, body, headers, timeout); }
+  delete(url, { headers = {}, timeout = 30 } = {}) { return http('DELETE', url, null, headers, timeout); }
+}
+
+function http(method, url, body, headers, timeout) {
+  const answer = JSON.parse(globalThis.__tasker_http(method, url, JSON.stringify(headers),
+    body === null || body === undefined ? null : JSON.stringify(toJson(body, 'body')), timeout));
+  if (answer.ok) return answer.response;
+  if (answer.retryable) throw new RetryableError(answer.message, { retryAfter: answer.retry_after ?? null });
+  throw new PermanentError(answer.message);
 }
 
 /** Writes to the host's log, tagged with the task and step being run. */

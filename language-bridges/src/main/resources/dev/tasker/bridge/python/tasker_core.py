@@ -98,6 +98,13 @@ class StepContext:
 class StepHandler:
     handler_name = None
 
+    def start_sub_workflow(self, namespace, name, context=None, version=None):
+        """Starts a child task of a registered template; this step completes with the child's result when it ends."""
+        request = {"namespace": namespace, "name": name, "context": context or {}}
+        if version:
+            request["version"] = version
+        return self.success({"sub_workflow": request})
+
     def success(self, result=None, metadata=None):
         return StepHandlerResult.success(result, metadata)
 
@@ -112,6 +119,34 @@ class DecisionHandler(StepHandler):
 
     def skip_branches(self, reason=None):
         return self.success({"decision_point_outcome": {"type": "no_branches"}, "reason": reason})
+
+
+class ApiHandler(StepHandler):
+    """Calls HTTP APIs through the host's client. 429 and 5xx raise RetryableError (honouring Retry-After),
+    other 4xx PermanentError; refused connections and timeouts are retryable. A response is a dict with
+    status, headers and body."""
+
+    def get(self, url, headers=None, timeout=30):
+        return _http("GET", url, None, headers, timeout)
+
+    def post(self, url, body=None, headers=None, timeout=30):
+        return _http("POST", url, body, headers, timeout)
+
+    def put(self, url, body=None, headers=None, timeout=30):
+        return _http("PUT", url, body, headers, timeout)
+
+    def delete(self, url, headers=None, timeout=30):
+        return _http("DELETE", url, None, headers, timeout)
+
+
+def _http(method, url, body, headers, timeout):
+    answer = json.loads(_tasker_http(method, url, json.dumps(headers or {}),
+                                     None if body is None else json.dumps(_to_json(body, "body")), float(timeout)))
+    if answer["ok"]:
+        return answer["response"]
+    if answer["retryable"]:
+        raise RetryableError(answer["message"], retry_after=answer.get("retry_after"))
+    raise PermanentError(answer["message"])
 
 
 class BatchableHandler(StepHandler):

@@ -132,6 +132,13 @@ module TaskerCore
         end
       end
 
+      # Starts a child task of a registered template; this step completes with the child's result when it ends.
+      def start_sub_workflow(namespace:, name:, context: {}, version: nil)
+        request = { 'namespace' => namespace, 'name' => name, 'context' => context }
+        request['version'] = version if version
+        success(result: { 'sub_workflow' => request })
+      end
+
       def success(result: nil, metadata: nil)
         Types::StepHandlerCallResult.success(result: result, metadata: metadata)
       end
@@ -176,7 +183,30 @@ module TaskerCore
       end
     end
 
-    class Api < Base; end
+    # Calls HTTP APIs through the host's client. 429 and 5xx raise RetryableError (honouring Retry-After),
+    # other 4xx PermanentError; refused connections and timeouts are retryable. A response is a hash with
+    # 'status', 'headers' and 'body'.
+    class Api < Base
+      HTTP = Polyglot.import('tasker_http')
+
+      def get(url, headers: {}, timeout: 30) = http('GET', url, nil, headers, timeout)
+
+      def post(url, body = nil, headers: {}, timeout: 30) = http('POST', url, body, headers, timeout)
+
+      def put(url, body = nil, headers: {}, timeout: 30) = http('PUT', url, body, headers, timeout)
+
+      def delete(url, headers: {}, timeout: 30) = http('DELETE', url, nil, headers, timeout)
+
+      private
+
+      def http(method, url, body, headers, timeout)
+        answer = JSON.parse(HTTP.call(method, url, JSON.generate(headers), body.nil? ? nil : JSON.generate(body), timeout.to_f))
+        return answer['response'] if answer['ok']
+        raise Errors::RetryableError.new(answer['message'], retry_after: answer['retry_after']) if answer['retryable']
+
+        raise Errors::PermanentError, answer['message']
+      end
+    end
   end
 
   # The host's side of the prelude: registration, invocation, and JSON-safe results.
