@@ -36,7 +36,7 @@ class SchemaMigrationTest {
     @Test
     void migratingAnEmptySchemaCreatesEveryTable() throws SQLException {
         assertThat(tables()).containsExactlyInAnyOrder(
-                "task_templates", "tasks", "workflow_steps", "workflow_step_edges", "task_transitions",
+                "task_templates", "tasks", "workflow_steps", "workflow_step_edges", "task_transitions", "domain_event_outbox",
                 "workflow_step_transitions", "workflow_step_result_audit", "dead_letters", "flyway_schema_history");
     }
 
@@ -99,7 +99,7 @@ class SchemaMigrationTest {
 
         assertThatThrownBy(() -> new SchemaMigrator(db.dataSource(), db.schema(), db.url()).migrate())
                 .isInstanceOf(DatabaseStartupException.class)
-                .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version 3)")
+                .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version 4)")
                 .hasMessageContaining("Run a newer Tasker");
     }
 

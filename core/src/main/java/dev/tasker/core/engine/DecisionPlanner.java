@@ -25,9 +25,11 @@ public final class DecisionPlanner {
     }
 
     private final int maxStepsPerDecision;
+    private final int maxDepth;
 
-    public DecisionPlanner(int maxStepsPerDecision) {
+    public DecisionPlanner(int maxStepsPerDecision, int maxDepth) {
         this.maxStepsPerDecision = maxStepsPerDecision;
+        this.maxDepth = maxDepth;
     }
 
     /** The steps to create, in template order; empty for {@code no_branches}. */
@@ -49,6 +51,11 @@ public final class DecisionPlanner {
         if (!names.isArray() || names.isEmpty()) {
             throw new InvalidDecision("decision step '" + decisionStep + "': create_steps needs a non-empty step_names list "
                     + "(use skip_branches() to create none)");
+        }
+        long depth = 1 + dag.ancestors(decisionStep).stream().filter(a -> dag.step(a).type() == StepType.DECISION).count();
+        if (depth > maxDepth) {
+            throw new InvalidDecision("decision step '" + decisionStep + "' is nested " + depth + " decisions deep, more than "
+                    + "the limit of " + maxDepth + " (tasker.worker.max-decision-depth)");
         }
         Set<String> allowed = dag.descendants(decisionStep);
         List<String> chosen = new ArrayList<>();

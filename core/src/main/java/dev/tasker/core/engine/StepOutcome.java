@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param retryAt   when waiting_for_retry: the earliest next attempt
  */
 public record StepOutcome(StepState nextState, JsonNode result, JsonNode metadata, JsonNode error, Instant retryAt,
-                          String reason, java.util.List<PlannedStep> createSteps, OnError onError, ChildTask child) {
+                          String reason, java.util.List<PlannedStep> createSteps, OnError onError, ChildTask child,
+                          java.util.List<dev.tasker.core.events.DomainEvent> events) {
 
     /** A sub-workflow the step starts; the step waits (enqueued_for_orchestration) until it ends. */
     public record ChildTask(TemplateRecord template, TaskRequest request) {
@@ -31,29 +32,35 @@ public record StepOutcome(StepState nextState, JsonNode result, JsonNode metadat
     public StepOutcome {
         createSteps = createSteps == null ? java.util.List.of() : java.util.List.copyOf(createSteps);
         onError = onError == null ? OnError.BLOCK : onError;
+        events = events == null ? java.util.List.of() : java.util.List.copyOf(events);
     }
 
     public StepOutcome(StepState nextState, JsonNode result, JsonNode metadata, JsonNode error, Instant retryAt, String reason) {
-        this(nextState, result, metadata, error, retryAt, reason, java.util.List.of(), OnError.BLOCK, null);
+        this(nextState, result, metadata, error, retryAt, reason, java.util.List.of(), OnError.BLOCK, null, java.util.List.of());
     }
 
     /** This outcome, creating {@code steps} (a decision's chosen branches) as the step completes. */
     public StepOutcome creating(java.util.List<PlannedStep> steps) {
-        return new StepOutcome(nextState, result, metadata, error, retryAt, reason, steps, onError, child);
+        return new StepOutcome(nextState, result, metadata, error, retryAt, reason, steps, onError, child, events);
     }
 
     public StepOutcome onError(OnError policy) {
-        return new StepOutcome(nextState, result, metadata, error, retryAt, reason, createSteps, policy, child);
+        return new StepOutcome(nextState, result, metadata, error, retryAt, reason, createSteps, policy, child, events);
+    }
+
+    /** The events this outcome fires; durable ones are written with it. */
+    public StepOutcome withEvents(java.util.List<dev.tasker.core.events.DomainEvent> fired) {
+        return new StepOutcome(nextState, result, metadata, error, retryAt, reason, createSteps, onError, child, fired);
     }
 
     public StepOutcome withResult(JsonNode newResult) {
-        return new StepOutcome(nextState, newResult, metadata, error, retryAt, reason, createSteps, onError, child);
+        return new StepOutcome(nextState, newResult, metadata, error, retryAt, reason, createSteps, onError, child, events);
     }
 
     /** The step does not complete yet: it waits for the sub-workflow {@code task} to end. */
     public StepOutcome waitingFor(ChildTask task) {
         return new StepOutcome(StepState.ENQUEUED_FOR_ORCHESTRATION, result, metadata, error, retryAt,
-                "started sub-workflow " + task.template().template().key(), createSteps, onError, task);
+                "started sub-workflow " + task.template().template().key(), createSteps, onError, task, events);
     }
 
     public boolean succeeded() {

@@ -47,6 +47,7 @@ public final class Worker implements AutoCloseable {
     private final Object signal = new Object();
     private final AtomicInteger attemptsRun = new AtomicInteger();
     private final EngineEvents events;
+    private final dev.tasker.core.events.EventBus bus;
     private final DecisionPlanner decisions;
     private final BatchPlanner batches;
     private boolean workSignalled;
@@ -58,8 +59,15 @@ public final class Worker implements AutoCloseable {
     }
 
     public Worker(TaskStore store, HandlerResolver handlers, WorkerSettings settings, EngineEvents events) {
+        this(store, handlers, settings, events, new dev.tasker.core.events.EventBus());
+    }
+
+    /** @param bus where fast and broadcast domain events go */
+    public Worker(TaskStore store, HandlerResolver handlers, WorkerSettings settings, EngineEvents events,
+                  dev.tasker.core.events.EventBus bus) {
+        this.bus = bus;
         this.events = events;
-        this.decisions = new DecisionPlanner(settings.maxStepsPerDecision());
+        this.decisions = new DecisionPlanner(settings.maxStepsPerDecision(), settings.maxDecisionDepth());
         this.batches = new BatchPlanner(settings.maxStepsPerDecision());
         this.store = store;
         this.handlers = handlers;
@@ -251,6 +259,21 @@ public final class Worker implements AutoCloseable {
         return success.waitingFor(new StepOutcome.ChildTask(template.get(), child));
     }
 
+    /** The step's publishes_events that fire for this outcome; durable ones are written with it. */
+    private StepOutcome withDomainEvents(ClaimedStep step, StepOutcome outcome) {
+        TemplateDag dag = templates.dag(step.templateUuid());
+        if (dag == null || !dag.has(step.templateStep())) {
+            return outcome;
+        }
+        try {
+            return outcome.withEvents(dev.tasker.core.events.EventRules.fired(dag.step(step.templateStep()).publishesEvents(),
+                    step, outcome));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The events of step " + step.name() + " could not be built; the step is not affected", e);
+            return outcome;
+        }
+    }
+
     /** A batch worker in error follows its batch_config.failure_strategy (default fail_fast). */
     private StepOutcome withFailureStrategy(ClaimedStep step, StepOutcome outcome) {
         if (outcome.nextState() != dev.tasker.core.state.StepState.ERROR) {
@@ -341,11 +364,13 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    private void finish(RunningStep r, StepOutcome outcome) {
+    private void finish(RunningStep r, StepOutcome decided) {
+        StepOutcome outcome = withDomainEvents(r.step, decided);
         FinishResult result = finish(r.step, outcome);
         if (result == null || !result.accepted()) {
             return;
         }
+        bus.publish(outcome.events().stream().filter(dev.tasker.core.events.DomainEvent::fast).toList());
         try {
             events.stepFinished(new EngineEvents.StepFinished(r.step.namespace(), r.step.name(), r.language,
                     Duration.ofNanos(System.nanoTime() - r.startedNanos), outcome.nextState(),

@@ -44,6 +44,13 @@ public interface StepContext {
         throw new UnsupportedOperationException("this context cannot save checkpoints");
     }
 
+    /** A convergence step's view of a batch: the results of {@code {workerTemplate}_001}, {@code _002}, … in order. */
+    default java.util.List<JsonNode> batchResults(String workerTemplate) {
+        java.util.regex.Pattern worker = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(workerTemplate) + "_\\d{3,}");
+        return dependencyResults().entrySet().stream().filter(e -> worker.matcher(e.getKey()).matches())
+                .sorted(java.util.Map.Entry.comparingByKey()).map(java.util.Map.Entry::getValue).toList();
+    }
+
     /** Tasker's checkpoint: where a batch worker is, how many items it has done, and what it has gathered. */
     default void checkpointYield(JsonNode cursor, long itemsProcessed, JsonNode accumulatedResults) {
         var checkpoint = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();

@@ -176,6 +176,7 @@ final class PgStepQueue {
                 PgTaskWriter.insert(c, child);
                 notifications.work(c);
             }
+            PgOutbox.write(c, outcome.events());
             boolean release = outcome.succeeded() || (outcome.nextState() == StepState.ERROR
                     && outcome.onError() == StepOutcome.OnError.RELEASE_DEPENDENTS);
             if (outcome.nextState() == StepState.ERROR && outcome.onError() == StepOutcome.OnError.CANCEL_SIBLINGS) {

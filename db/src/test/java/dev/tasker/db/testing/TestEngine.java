@@ -30,6 +30,7 @@ public final class TestEngine implements AutoCloseable {
     private final dev.tasker.core.handler.HandlerResolver resolver;
     private final PgTaskStore store;
     private final PgTaskQueries queries;
+    private final dev.tasker.core.events.EventBus bus = new dev.tasker.core.events.EventBus();
     private final Worker worker;
     private final PgListener listener;
     private final TaskService tasks;
@@ -63,7 +64,7 @@ public final class TestEngine implements AutoCloseable {
         this.queries = new PgTaskQueries(database.dataSource());
         this.worker = new Worker(store, resolver,
                 settings.apply(WorkerSettings.defaults("test-" + UUID.randomUUID().toString().substring(0, 8))
-                        .withLeaseMargin(1, Duration.ofMillis(200))));
+                        .withLeaseMargin(1, Duration.ofMillis(200))), dev.tasker.core.engine.EngineEvents.NONE, bus);
         this.listener = new PgListener(database.url(), store.notifications(), worker::wake, worker::cancelTask);
         this.tasks = new TaskService(store, worker::wake);
         worker.start();
@@ -111,6 +112,16 @@ public final class TestEngine implements AutoCloseable {
 
     public PgTaskQueries queries() {
         return queries;
+    }
+
+    /** Where fast and broadcast domain events are delivered. */
+    public dev.tasker.core.events.EventBus bus() {
+        return bus;
+    }
+
+    /** The outbox of durable domain events. */
+    public dev.tasker.db.store.PgOutbox outbox() {
+        return new dev.tasker.db.store.PgOutbox(database.dataSource());
     }
 
     public Worker worker() {

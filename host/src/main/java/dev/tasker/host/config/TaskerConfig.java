@@ -16,7 +16,13 @@ import java.util.Objects;
  * and then by command-line flags.
  */
 public record TaskerConfig(String host, int port, DatabaseSettings database, List<Path> handlerDirs, Duration shutdownGrace,
-                           WorkerConfig worker, GuestSettings languages, String environment, ApiConfig api) {
+                           WorkerConfig worker, GuestSettings languages, String environment, ApiConfig api,
+                           EventsConfig events) {
+
+    /** @param natsUrl where durable domain events are published (NATS JetStream); null: they stay in the outbox */
+    public record EventsConfig(String natsUrl) {
+        public static final EventsConfig NONE = new EventsConfig(null);
+    }
 
     /**
      * @param maxBodyBytes  the largest request body the API reads; larger ones are answered 413
@@ -54,10 +60,12 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
     }
 
     /**
-     * @param concurrency handler attempts at once
-     * @param namespaces  the namespaces this JVM serves; empty: all
+     * @param concurrency         handler attempts at once
+     * @param namespaces          the namespaces this JVM serves; empty: all
+     * @param maxStepsPerDecision the most steps one decision or batch may create
+     * @param maxDecisionDepth    the most decisions nested below one another
      */
-    public record WorkerConfig(int concurrency, List<String> namespaces) {
+    public record WorkerConfig(int concurrency, List<String> namespaces, int maxStepsPerDecision, int maxDecisionDepth) {
         public static final WorkerConfig DEFAULT = new WorkerConfig(16, List.of());
 
         public WorkerConfig {
@@ -65,6 +73,15 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
             if (concurrency < 1) {
                 throw new IllegalArgumentException("tasker.worker.concurrency must be at least 1, not " + concurrency);
             }
+            if (maxStepsPerDecision < 1 || maxDecisionDepth < 1) {
+                throw new IllegalArgumentException("tasker.worker.max-steps-per-decision and max-decision-depth must be at "
+                        + "least 1, not " + maxStepsPerDecision + " and " + maxDecisionDepth);
+            }
+        }
+
+        public WorkerConfig(int concurrency, List<String> namespaces) {
+            this(concurrency, namespaces, dev.tasker.core.engine.WorkerSettings.DEFAULT_MAX_STEPS_PER_DECISION,
+                    dev.tasker.core.engine.WorkerSettings.DEFAULT_MAX_DECISION_DEPTH);
         }
     }
 
@@ -76,6 +93,7 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
         Objects.requireNonNull(languages, "languages");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(events, "events");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("tasker.port must be between 0 and 65535, not " + port);
         }
@@ -98,13 +116,16 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
                 handlerDirs(tasker),
                 Duration.ofSeconds(tasker.get("shutdown.grace-seconds").asInt().orElse(30)),
                 new WorkerConfig(tasker.get("worker.concurrency").asInt().orElse(WorkerConfig.DEFAULT.concurrency()),
-                        list(tasker.get("worker.namespaces"))),
+                        list(tasker.get("worker.namespaces")),
+                        tasker.get("worker.max-steps-per-decision").asInt().orElse(WorkerConfig.DEFAULT.maxStepsPerDecision()),
+                        tasker.get("worker.max-decision-depth").asInt().orElse(WorkerConfig.DEFAULT.maxDecisionDepth())),
                 languages(tasker, home),
                 tasker.get("environment").asString().orElse("development"),
                 new ApiConfig(tasker.get("api.max-body-bytes").asLong().orElse(ApiConfig.DEFAULT.maxBodyBytes()),
                         list(tasker.get("api.keys")),
                         tasker.get("api.metrics-public").asBoolean().orElse(true),
-                        tasker.get("api.max-ready-steps").asLong().orElse(ApiConfig.DEFAULT.maxReadySteps())));
+                        tasker.get("api.max-ready-steps").asLong().orElse(ApiConfig.DEFAULT.maxReadySteps())),
+                new EventsConfig(tasker.get("events.nats.url").asString().filter(u -> !u.isBlank()).orElse(null)));
     }
 
     private static GuestSettings languages(Config tasker, Path home) {
@@ -148,22 +169,22 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
     }
 
     public TaskerConfig withPort(int newPort) {
-        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace, worker, languages, environment, api);
+        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace, worker, languages, environment, api, events);
     }
 
     public TaskerConfig withHost(String newHost) {
-        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace, worker, languages, environment, api);
+        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace, worker, languages, environment, api, events);
     }
 
     public TaskerConfig withDatabase(DatabaseSettings newDatabase) {
-        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace, worker, languages, environment, api);
+        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace, worker, languages, environment, api, events);
     }
 
     public TaskerConfig withApi(ApiConfig newApi) {
-        return new TaskerConfig(host, port, database, handlerDirs, shutdownGrace, worker, languages, environment, newApi);
+        return new TaskerConfig(host, port, database, handlerDirs, shutdownGrace, worker, languages, environment, newApi, events);
     }
 
     public TaskerConfig withHandlerDirs(List<Path> newDirs) {
-        return new TaskerConfig(host, port, database, newDirs, shutdownGrace, worker, languages, environment, api);
+        return new TaskerConfig(host, port, database, newDirs, shutdownGrace, worker, languages, environment, api, events);
     }
 }

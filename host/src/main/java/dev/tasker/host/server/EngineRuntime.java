@@ -2,6 +2,7 @@ package dev.tasker.host.server;
 
 import dev.tasker.bridge.GuestLanguages;
 import dev.tasker.core.engine.TaskService;
+import dev.tasker.core.events.EventBus;
 import dev.tasker.core.engine.Worker;
 import dev.tasker.core.engine.WorkerSettings;
 import dev.tasker.core.handler.HandlerResolver;
@@ -26,6 +27,7 @@ public final class EngineRuntime {
     private final PgListener listener;
     private final TaskService tasks;
     private final EngineMetrics metrics;
+    private final EventBus bus = new EventBus();
 
     EngineRuntime(Database db, HandlerResolver handlers, TaskerConfig.WorkerConfig config, Supplier<GuestLanguages> languages) {
         this.store = new PgTaskStore(db.dataSource(), db.schema());
@@ -33,7 +35,8 @@ public final class EngineRuntime {
         this.metrics = new EngineMetrics(queries, db, languages);
         WorkerSettings defaults = WorkerSettings.defaults(workerId());
         this.worker = new Worker(store, handlers, new WorkerSettings(defaults.workerId(), new HashSet<>(config.namespaces()),
-                config.concurrency(), defaults.pollInterval(), defaults.leaseMarginSeconds(), defaults.reaperInterval()), metrics);
+                config.concurrency(), defaults.pollInterval(), defaults.leaseMarginSeconds(), defaults.reaperInterval(),
+                config.maxStepsPerDecision(), config.maxDecisionDepth()), metrics, bus);
         this.listener = new PgListener(db.url(), store.notifications(), worker::wake, worker::cancelTask);
         this.tasks = new TaskService(store, worker::wake, metrics);
         worker.start();
@@ -62,6 +65,11 @@ public final class EngineRuntime {
         return tasks;
     }
 
+    /** Subscribe here for fast and broadcast domain events. */
+    public EventBus events() {
+        return bus;
+    }
+
     public Worker worker() {
         return worker;
     }
@@ -71,5 +79,6 @@ public final class EngineRuntime {
         worker.stop(grace);
         listener.close();
         metrics.close();
+        bus.close();
     }
 }

@@ -3,7 +3,9 @@ package dev.tasker.host.server;
 import dev.tasker.db.Database;
 import dev.tasker.host.api.ApiRoutes;
 import dev.tasker.host.api.ApiState;
+import dev.tasker.db.store.PgOutbox;
 import dev.tasker.host.config.TaskerConfig;
+import dev.tasker.host.events.NatsEventRelay;
 import dev.tasker.loader.LoadedHandlers;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -35,6 +37,7 @@ public final class TaskerServer implements AutoCloseable {
     private Database database;
     private EngineRuntime engine;
     private LoadedHandlers handlers;
+    private NatsEventRelay relay;
 
     private TaskerServer(TaskerConfig config) {
         this.config = config;
@@ -69,6 +72,10 @@ public final class TaskerServer implements AutoCloseable {
         engine = new EngineRuntime(database, handlers.resolver(), config.worker(), loaded::guests);
         handlers.templates().templates().forEach(engine.store()::registerTemplate);
         handlers.watch(Duration.ofMillis(300), engine.store()::registerTemplate);
+        if (config.events().natsUrl() != null) {
+            relay = new NatsEventRelay(config.events().natsUrl(), new PgOutbox(database.dataSource()), Duration.ofMillis(500));
+            LOG.info(() -> "Durable domain events are published to NATS JetStream at " + config.events().natsUrl());
+        }
         api.handlersLoaded(handlers);
         api.engineReady(engine.store(), engine.queries(), engine.tasks());
         LoadReport.of(handlers, config.handlerDirs()).log();
@@ -126,6 +133,9 @@ public final class TaskerServer implements AutoCloseable {
         }
         if (engine != null) {
             engine.stop(config.shutdownGrace());
+        }
+        if (relay != null) {
+            relay.close();
         }
         if (webServer != null) {
             webServer.stop();

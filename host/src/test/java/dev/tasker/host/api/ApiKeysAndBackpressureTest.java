@@ -48,7 +48,7 @@ class ApiKeysAndBackpressureTest {
         server = TaskerServer.start(new TaskerConfig("127.0.0.1", 0, TestDatabases.settings(TestDatabases.newSchemaName()),
                 List.of(handlers), Duration.ofSeconds(5), new TaskerConfig.WorkerConfig(4, List.of("elsewhere")),
                 new GuestSettings(1, 1, 1, handlers.resolve(".ts-cache")), "test",
-                TaskerConfig.ApiConfig.DEFAULT.withKeys(List.of("other-key", KEY)).withMaxReadySteps(2)));
+                TaskerConfig.ApiConfig.DEFAULT.withKeys(List.of("other-key", KEY)).withMaxReadySteps(2), TaskerConfig.EventsConfig.NONE));
     }
 
     @AfterAll

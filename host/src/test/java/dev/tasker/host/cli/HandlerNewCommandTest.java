@@ -38,7 +38,7 @@ class HandlerNewCommandTest {
             try (TaskerServer server = TaskerServer.start(new TaskerConfig("127.0.0.1", 0,
                     TestDatabases.settings(TestDatabases.newSchemaName()), List.of(dir), Duration.ofSeconds(5),
                     TaskerConfig.WorkerConfig.DEFAULT, new GuestSettings(1, 1, 1, dir.resolve(".ts-cache")), "test",
-                    TaskerConfig.ApiConfig.DEFAULT))) {
+                    TaskerConfig.ApiConfig.DEFAULT, TaskerConfig.EventsConfig.NONE))) {
                 assertThat(server.engine().store().currentTemplates()).hasSize(4);
                 for (String language : List.of("rb", "py", "ts", "js")) {
                     UUID task = server.engine().tasks().create(TaskRequest.of("default", "greet_in_" + language,

@@ -46,7 +46,7 @@ class HealthEndpointsTest {
         Files.writeString(handlers.resolve("flow.yaml"), "name: flow\n");
         TaskerConfig config = new TaskerConfig("127.0.0.1", 0,
                 TestDatabases.settings(TestDatabases.newSchemaName()), List.of(handlers), Duration.ofSeconds(5),
-                TaskerConfig.WorkerConfig.DEFAULT, GuestSettings.defaults(handlers.resolve(".tasker")), "test", TaskerConfig.ApiConfig.DEFAULT);
+                TaskerConfig.WorkerConfig.DEFAULT, GuestSettings.defaults(handlers.resolve(".tasker")), "test", TaskerConfig.ApiConfig.DEFAULT, TaskerConfig.EventsConfig.NONE);
 
         try (TaskerServer server = TaskerServer.start(config)) {
             HttpResponse<String> ready = get(server.port(), "/health/ready");

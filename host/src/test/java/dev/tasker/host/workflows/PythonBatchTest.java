@@ -56,11 +56,8 @@ class PythonBatchTest {
 
                 class Total(StepHandler):
                     def call(self, context):
-                        rows = []
-                        for name, result in sorted(context.dependency_results.items()):
-                            if name.startswith("count_rows_"):
-                                rows.extend(result["seen"])
-                        return {"rows": len(rows), "distinct": len(set(rows))}
+                        rows = [row for result in context.get_batch_results("count_rows") for row in result["seen"]]
+                        return {"rows": len(rows), "distinct": len(set(rows)), "workers": len(context.get_batch_results("count_rows"))}
                 """);
         graal = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build();
         python = new PythonRuntime(graal, List.of(dir.resolve("inventory.py")), List.of(dir), 1);
@@ -101,5 +98,6 @@ class PythonBatchTest {
         assertThat(task.step("count_rows_003").orElseThrow().inputs().get("cursor").get("end_cursor").asInt()).isEqualTo(100);
         assertThat(task.step("total").orElseThrow().result().get("rows").asInt()).isEqualTo(100);
         assertThat(task.step("total").orElseThrow().result().get("distinct").asInt()).isEqualTo(100);
+        assertThat(task.step("total").orElseThrow().result().get("workers").asInt()).isEqualTo(3);
     }
 }

@@ -48,6 +48,8 @@ declare module '@tasker-systems/tasker' {
     getDependencyField<T = Json>(stepName: string, ...path: (string | number)[]): T | null;
     isRetry(): boolean;
     isLastRetry(): boolean;
+    /** A convergence step's view of a batch: the results of `${workerTemplate}_001`, `_002`, … in order. */
+    getBatchResults(workerTemplate: string): Json[];
     /** Saves progress now; a retry of this step starts with it as `checkpoint`. */
     checkpointYield(cursor: Json, itemsProcessed: number, accumulatedResults?: Json): void;
   }

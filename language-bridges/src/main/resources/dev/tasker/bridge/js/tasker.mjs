@@ -60,6 +60,11 @@ export class StepContext {
   }
   isRetry() { return this.retryCount > 0; }
   isLastRetry() { return this.retryCount >= this.maxRetries - 1; }
+  /** A convergence step's view of a batch: the results of `${workerTemplate}_001`, `_002`, … in order. */
+  getBatchResults(workerTemplate) {
+    const worker = new RegExp(`^${workerTemplate.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_\\d{3,}$`);
+    return Object.keys(this.dependencyResults).filter((k) => worker.test(k)).sort().map((k) => this.dependencyResults[k]);
+  }
   /** Saves progress now; a retry of this step starts with it as `checkpoint`. */
   checkpointYield(cursor, itemsProcessed, accumulatedResults = null) {
     const checkpoint = { cursor, items_processed: itemsProcessed, accumulated_results: accumulatedResults };

@@ -5,6 +5,7 @@ import decimal
 import importlib.util
 import json
 import os
+import re
 import sys
 import traceback
 
@@ -63,6 +64,11 @@ class StepContext:
 
     def get_input(self, key):
         return self.input_data.get(key)
+
+    def get_batch_results(self, worker_template):
+        """A convergence step's view of a batch: the results of {worker_template}_001, _002, ... in order."""
+        worker = re.compile(re.escape(worker_template) + r"_\d{3,}$")
+        return [self.dependency_results[k] for k in sorted(self.dependency_results) if worker.match(k)]
 
     def checkpoint_yield(self, cursor, items_processed, accumulated_results=None):
         """Saves progress now; a retry of this step starts with it as ``checkpoint``."""

@@ -98,6 +98,12 @@ module TaskerCore
 
     def is_retry? = @retry_count.positive?
 
+    # A convergence step's view of a batch: the results of {worker_template}_001, _002, ... in order.
+    def get_batch_results(worker_template)
+      worker = /\A#{Regexp.escape(worker_template.to_s)}_\d{3,}\z/
+      @dependency_results.keys.grep(worker).sort.map { |k| @dependency_results[k] }
+    end
+
     # Saves progress now; a retry of this step starts with it as +checkpoint+.
     def checkpoint_yield(cursor, items_processed, accumulated_results = nil)
       checkpoint = { 'cursor' => cursor, 'items_processed' => items_processed, 'accumulated_results' => accumulated_results }
