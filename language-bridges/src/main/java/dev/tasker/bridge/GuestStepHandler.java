@@ -18,6 +18,11 @@ final class GuestStepHandler implements StepHandler {
     }
 
     @Override
+    public void cancel(Thread thread) {
+        runtime.cancelCallOn(thread);
+    }
+
+    @Override
     public String language() {
         return runtime.language();
     }

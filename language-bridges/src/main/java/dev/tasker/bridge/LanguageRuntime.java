@@ -47,6 +47,7 @@ public abstract class LanguageRuntime implements AutoCloseable {
     private final Map<String, List<Path>> handlerFiles = new ConcurrentHashMap<>();
     private final Set<Path> failedFiles = ConcurrentHashMap.newKeySet();
     private final AtomicInteger activeCalls = new AtomicInteger();
+    private final Map<Thread, Context> callsByThread = new ConcurrentHashMap<>();
     private final AtomicBoolean firstLoad = new AtomicBoolean(true);
     private ContextPool pool;
 
@@ -166,8 +167,17 @@ public abstract class LanguageRuntime implements AutoCloseable {
         }
     }
 
+    /** Stops the call running on {@code thread} (its task was cancelled): its context is cancelled and replaced. */
+    void cancelCallOn(Thread thread) {
+        Context context = callsByThread.get(thread);
+        if (context != null && callsByThread.remove(thread, context)) {
+            context.close(true);
+        }
+    }
+
     private String invokeOnPool(String handlerName, String payloadJson, Duration timeout) throws InterruptedException {
         Context context = pool.borrow(timeout);
+        callsByThread.put(Thread.currentThread(), context);
         AtomicBoolean cancelled = new AtomicBoolean();
         var watchdog = WATCHDOG.schedule(() -> {
             cancelled.set(true);
@@ -187,9 +197,10 @@ public abstract class LanguageRuntime implements AutoCloseable {
             }
             throw e;
         } finally {
+            boolean notCancelledByTask = callsByThread.remove(Thread.currentThread(), context);
             GuestLog.clear();
             watchdog.cancel(false);
-            if (healthy && !cancelled.get()) {
+            if (healthy && !cancelled.get() && notCancelledByTask) {
                 pool.giveBack(context);
             } else {
                 pool.replace(context);

@@ -110,6 +110,14 @@ public final class Worker implements AutoCloseable {
         running.values().stream().filter(r -> r.step.taskUuid().equals(taskUuid)).forEach(r -> {
             if (r.finish()) {
                 r.thread.interrupt();
+                StepHandler handler = r.handler;
+                if (handler != null) {
+                    try {
+                        handler.cancel(r.thread);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.FINE, "Cancelling the handler of step " + r.step.name() + " failed", e);
+                    }
+                }
                 done(r);
             }
         });
@@ -307,6 +315,7 @@ public final class Worker implements AutoCloseable {
         ClaimedStep step = r.step;
         StepHandler handler = handlers.resolve(step.callable()).orElse(null);
         r.language = handler == null ? "none" : handler.language();
+        r.handler = handler;
         if (handler == null) {
             return decider.failure(step, new StepResult.Failure("no handler is loaded for callable '" + step.callable()
                     + "' (step '" + step.name() + "')", "handler_not_found", false, null, "handler_not_found", null));
@@ -504,6 +513,7 @@ public final class Worker implements AutoCloseable {
         final long startedNanos = System.nanoTime();
         volatile Thread thread;
         volatile String language = "none";
+        volatile StepHandler handler;
 
         RunningStep(ClaimedStep step) {
             this.step = step;

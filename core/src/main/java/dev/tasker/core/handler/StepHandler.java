@@ -9,6 +9,13 @@ public interface StepHandler {
 
     StepResult call(StepContext context) throws Exception;
 
+    /**
+     * The step's task was cancelled while this handler runs on {@code thread}, which has been interrupted;
+     * a handler that cannot see interrupts (guest code) stops its call here.
+     */
+    default void cancel(Thread thread) {
+    }
+
     /** The language the handler is written in, for metrics and logs. */
     default String language() {
         return "java";

@@ -42,6 +42,7 @@ class JavaScriptWorkflowTest {
                   }
                 }
                 export class Label extends StepHandler { call(ctx) { return ctx.stepName; } }
+                export class Spin extends StepHandler { call() { while (true) { /* until cancelled */ } } }
                 export class RunLinear extends StepHandler {
                   call(ctx) { return this.startSubWorkflow('math', 'linear_js', { even_number: ctx.getInput('n') }); }
                 }
@@ -77,6 +78,13 @@ class JavaScriptWorkflowTest {
                           - { name: add_ten, handler: { callable: AddTen }, dependencies: [square] }
                           - { name: times_three, handler: { callable: TimesThree }, dependencies: [add_ten] }
                           - { name: halve, handler: { callable: Halve }, dependencies: [times_three] }
+                        """)
+                .template("""
+                        name: spin_js
+                        namespace_name: math
+                        version: 1.0.0
+                        steps:
+                          - { name: spin, handler: { callable: Spin }, timeout_seconds: 120 }
                         """)
                 .template("""
                         name: nested_js
@@ -127,7 +135,7 @@ class JavaScriptWorkflowTest {
         assertThat(halve.error().get("language").asText()).isEqualTo("javascript");
         assertThat(halve.error().get("error_type").asText()).isEqualTo("PermanentError");
         assertThat(halve.error().get("message").asText()).isEqualTo("refusing to halve");
-        assertThat(halve.error().get("backtrace").get(0).asText()).contains("linear.mjs:28");
+        assertThat(halve.error().get("backtrace").get(0).asText()).contains("linear.mjs:29");
     }
 
     @Test
@@ -148,5 +156,19 @@ class JavaScriptWorkflowTest {
 
         assertThat(task.state()).isEqualTo(TaskState.COMPLETE);
         assertThat(task.step("run_linear").orElseThrow().result().asDouble()).isEqualTo(69.0);
+    }
+
+    @Test
+    void cancellingATaskStopsItsRunningJavaScriptAtOnceAndThePoolRecovers() {
+        java.util.UUID task = engine.submit("math", "spin_js", "{}");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                engine.task(task).step("spin").orElseThrow().state() == dev.tasker.core.state.StepState.IN_PROGRESS);
+
+        engine.store().cancel(task, "stop spinning");
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                engine.worker().runningCount() == 0 && js.idleContexts() == js.poolSize());
+        assertThat(engine.task(task).state()).isEqualTo(TaskState.CANCELLED);
+        assertThat(engine.awaitEnd(engine.submit("math", "linear_js", "{\"even_number\": 2}")).state()).isEqualTo(TaskState.COMPLETE);
     }
 }
