@@ -37,6 +37,29 @@ public record HandlerDirectoryScan(Map<FileKind, List<Path>> filesByKind, List<S
         return new HandlerDirectoryScan(files, problems);
     }
 
+    /**
+     * Directories (walked) and single handler files, as a handler test names them; a file's folder is its root.
+     */
+    public static HandlerDirectoryScan ofPaths(List<Path> paths) {
+        HandlerDirectoryScan dirs = of(paths.stream().filter(Files::isDirectory).toList());
+        Map<FileKind, List<Path>> files = new TreeMap<>();
+        dirs.filesByKind().forEach((kind, list) -> files.put(kind, new ArrayList<>(list)));
+        List<String> problems = new ArrayList<>(dirs.problems());
+        for (Path path : paths.stream().filter(p -> !Files.isDirectory(p)).toList()) {
+            Path file = path.toAbsolutePath().normalize();
+            FileKind.of(file).filter(kind -> Files.isRegularFile(file)).ifPresentOrElse(
+                    kind -> files.computeIfAbsent(kind, k -> new ArrayList<>()).add(file),
+                    () -> problems.add(path + ": not a folder nor a .rb, .py, .ts, .js, .mjs or .yaml file"));
+        }
+        return new HandlerDirectoryScan(files, problems);
+    }
+
+    /** The folders that name what the files are relative to: each directory itself, a file's parent. */
+    public static List<Path> roots(List<Path> paths) {
+        return paths.stream().map(p -> p.toAbsolutePath().normalize())
+                .map(p -> Files.isDirectory(p) || p.getParent() == null ? p : p.getParent()).distinct().toList();
+    }
+
     public int count(FileKind kind) {
         return files(kind).size();
     }

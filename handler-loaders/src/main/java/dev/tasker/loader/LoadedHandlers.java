@@ -53,6 +53,16 @@ public final class LoadedHandlers implements AutoCloseable {
         return new LoadedHandlers(directories, environment, scan, GuestLanguages.start(guestFiles(scan, directories), settings));
     }
 
+    /**
+     * Handler folders and single handler files, not watched: what a handler test loads. A file's folder is the
+     * root its Python dotted path is relative to.
+     */
+    public static LoadedHandlers loadPaths(List<Path> paths, GuestSettings settings) {
+        HandlerDirectoryScan scan = HandlerDirectoryScan.ofPaths(paths);
+        List<Path> roots = HandlerDirectoryScan.roots(paths);
+        return new LoadedHandlers(roots, null, scan, GuestLanguages.start(guestFiles(scan, roots), settings));
+    }
+
     private static GuestFiles guestFiles(HandlerDirectoryScan scan, List<Path> directories) {
         List<Path> javascript = new ArrayList<>(scan.files(FileKind.JAVASCRIPT));
         javascript.addAll(scan.files(FileKind.TYPESCRIPT));

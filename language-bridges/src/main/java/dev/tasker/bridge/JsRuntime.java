@@ -29,6 +29,7 @@ public final class JsRuntime extends LanguageRuntime {
     private static final String MODULE = "application/javascript+module";
 
     private final byte[] prelude = resource("js/tasker.mjs");
+    private final byte[] fs = resource("js/fs.mjs");
     private final TypeScriptCompiler typeScript;
     private final TypeScriptLines typeScriptLines = new TypeScriptLines();
 
@@ -53,13 +54,14 @@ public final class JsRuntime extends LanguageRuntime {
                 .allowCreateThread(false)
                 .allowNativeAccess(false)
                 .allowIO(IOAccess.newBuilder().fileSystem(new SandboxFileSystem(roots,
-                        Map.of("@tasker-systems/tasker", "tasker.mjs", "tasker", "tasker.mjs"),
-                        Map.of("tasker.mjs", prelude), typeScript == null ? null : this::transpiled)).build())
+                        Map.of("@tasker-systems/tasker", "tasker.mjs", "tasker", "tasker.mjs", "fs", "fs.mjs", "node:fs", "fs.mjs"),
+                        Map.of("tasker.mjs", prelude, "fs.mjs", fs), typeScript == null ? null : this::transpiled)).build())
                 .option("js.esm-eval-returns-exports", "true")
                 .build();
         context.getBindings("js").putMember("__tasker_log", hostLog());
         context.getBindings("js").putMember("__tasker_checkpoint", new GuestCheckpoints());
         context.getBindings("js").putMember("__tasker_http", new GuestHttp());
+        context.getBindings("js").putMember("__tasker_read_file", new GuestFileReader(roots));
         context.eval(Source.newBuilder("js", "import 'tasker';", "tasker-bootstrap.mjs").mimeType(MODULE).buildLiteral());
         return context;
     }

@@ -55,7 +55,8 @@ final class SandboxFileSystem implements FileSystem {
 
     @Override
     public Path parsePath(URI uri) {
-        return readOnly.parsePath(uri);
+        Path virtual = virtualNames.get(uri.toString());
+        return virtual != null ? virtual : readOnly.parsePath(uri);
     }
 
     @Override

@@ -160,7 +160,7 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
         List<Path> dirs = new ArrayList<>(list(tasker.get("handlers")).stream().map(Path::of).toList());
         if (dirs.isEmpty()) {
             tasker.get("repository.root").as(Path.class).ifPresent(root -> {
-                for (String module : List.of("examples-ruby", "examples-python", "examples-ts")) {
+                for (String module : List.of("examples-ruby", "examples-python", "examples-ts", "examples-cross-language")) {
                     dirs.add(root.resolve(module).resolve("handlers"));
                 }
             });

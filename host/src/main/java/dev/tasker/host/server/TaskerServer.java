@@ -117,6 +117,11 @@ public final class TaskerServer implements AutoCloseable {
         return readiness.isReady();
     }
 
+    /** Files that did not load and templates refused, one line each with file and line; empty when all loaded. */
+    public java.util.List<String> loadProblems() {
+        return handlers == null ? java.util.List.of() : handlers.problems();
+    }
+
     public Database database() {
         return database;
     }

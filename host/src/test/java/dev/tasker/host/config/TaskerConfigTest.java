@@ -43,13 +43,14 @@ class TaskerConfigTest {
     }
 
     @Test
-    void withoutHandlerDirectoriesARepositoryCheckoutServesTheThreeExampleModules() {
+    void withoutHandlerDirectoriesARepositoryCheckoutServesTheExampleModules() {
         Config config = Config.just(ConfigSources.create(Map.of("tasker.repository.root", "/src/tasker")));
 
         assertThat(TaskerConfig.from(config).handlerDirs()).containsExactly(
                 Path.of("/src/tasker/examples-ruby/handlers"),
                 Path.of("/src/tasker/examples-python/handlers"),
-                Path.of("/src/tasker/examples-ts/handlers"));
+                Path.of("/src/tasker/examples-ts/handlers"),
+                Path.of("/src/tasker/examples-cross-language/handlers"));
     }
 
     @Test

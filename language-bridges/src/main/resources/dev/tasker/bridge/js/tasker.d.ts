@@ -105,3 +105,19 @@ declare module '@tasker-systems/tasker' {
 declare module 'tasker' {
   export * from '@tasker-systems/tasker';
 }
+
+// A read-only `fs`: files below the handler directories, as UTF-8 text. Relative paths are relative to the
+// first handler directory; `import.meta.url` names the handler file itself.
+declare module 'fs' {
+  export function readFileSync(path: string | { href: string }, options?: unknown): string;
+  export function existsSync(path: string | { href: string }): boolean;
+}
+
+declare module 'node:fs' {
+  export * from 'fs';
+}
+
+/** A handler module's own file, as a file: URL. */
+interface ImportMeta {
+  readonly url: string;
+}
