@@ -1,5 +1,6 @@
 package dev.tasker.testkit;
 
+import dev.tasker.core.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -25,7 +26,7 @@ class HttpStubTest {
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(201);
-            assertThat(response.body()).isEqualTo("{\"id\":\"ch_1\",\"amount\":1250}");
+            assertThat(Json.read(response.body())).isEqualTo(Json.read("{\"id\": \"ch_1\", \"amount\": 1250}"));
             assertThat(stub.requests("POST", "/v1/charges")).singleElement()
                     .satisfies(r -> assertThat(r.headers().get("idempotency-key")).isEqualTo("k-1"));
         }

@@ -29,6 +29,6 @@ public interface EngineEvents {
     }
 
     /** A task reached complete, or blocked_by_failures, with the step that was just recorded. */
-    default void taskReached(String namespace, TaskState state) {
+    default void taskReached(String namespace, java.util.UUID taskUuid, TaskState state) {
     }
 }

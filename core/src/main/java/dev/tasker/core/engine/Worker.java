@@ -386,7 +386,7 @@ public final class Worker implements AutoCloseable {
                     outcome.succeeded() || outcome.error() == null ? null : outcome.error().path("error_type").asText(null)));
             if (result.taskState() == TaskState.COMPLETE
                     || (result.taskState() == TaskState.BLOCKED_BY_FAILURES && outcome.nextState() == StepState.ERROR)) {
-                events.taskReached(r.step.namespace(), result.taskState());
+                events.taskReached(r.step.namespace(), r.step.taskUuid(), result.taskState());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "An engine event listener failed", e);

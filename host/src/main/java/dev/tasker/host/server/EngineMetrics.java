@@ -70,7 +70,7 @@ final class EngineMetrics implements EngineEvents, AutoCloseable {
     }
 
     @Override
-    public void taskReached(String namespace, TaskState state) {
+    public void taskReached(String namespace, java.util.UUID taskUuid, TaskState state) {
         if (state == TaskState.COMPLETE) {
             counter("tasker_tasks_completed", "Tasks that completed", "namespace", namespace).increment();
         } else {

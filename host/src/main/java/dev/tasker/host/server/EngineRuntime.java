@@ -1,6 +1,8 @@
 package dev.tasker.host.server;
 
 import dev.tasker.bridge.GuestLanguages;
+import dev.tasker.core.engine.EngineEventListeners;
+import dev.tasker.core.engine.EngineEvents;
 import dev.tasker.core.engine.TaskService;
 import dev.tasker.core.events.EventBus;
 import dev.tasker.core.engine.Worker;
@@ -27,18 +29,20 @@ public final class EngineRuntime {
     private final PgListener listener;
     private final TaskService tasks;
     private final EngineMetrics metrics;
+    private final EngineEventListeners events;
     private final EventBus bus = new EventBus();
 
     EngineRuntime(Database db, HandlerResolver handlers, TaskerConfig.WorkerConfig config, Supplier<GuestLanguages> languages) {
         this.store = new PgTaskStore(db.dataSource(), db.schema());
         this.queries = new PgTaskQueries(db.dataSource());
         this.metrics = new EngineMetrics(queries, db, languages);
+        this.events = new EngineEventListeners(metrics);
         WorkerSettings defaults = WorkerSettings.defaults(workerId());
         this.worker = new Worker(store, handlers, new WorkerSettings(defaults.workerId(), new HashSet<>(config.namespaces()),
                 config.concurrency(), defaults.pollInterval(), defaults.leaseMarginSeconds(), defaults.reaperInterval(),
-                config.maxStepsPerDecision(), config.maxDecisionDepth()), metrics, bus);
+                config.maxStepsPerDecision(), config.maxDecisionDepth()), events, bus);
         this.listener = new PgListener(db.url(), store.notifications(), worker::wake, worker::cancelTask);
-        this.tasks = new TaskService(store, worker::wake, metrics);
+        this.tasks = new TaskService(store, worker::wake, events);
         worker.start();
     }
 
@@ -68,6 +72,11 @@ public final class EngineRuntime {
     /** Subscribe here for fast and broadcast domain events. */
     public EventBus events() {
         return bus;
+    }
+
+    /** Hears what the engine does beside its metrics; called on the engine's threads, so it must return at once. */
+    public void listen(EngineEvents listener) {
+        events.add(listener);
     }
 
     public Worker worker() {
