@@ -2,14 +2,18 @@ package dev.tasker.bench;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * {@code ./tasker bench [--quick] [--only e2e|cold|jmh]}: runs the benchmarks and writes the figures, each beside
+ * {@code ./tasker bench [--quick] [--only PART,...]}: runs the benchmarks and writes the figures, each beside
  * its DESIGN §9 target, to {@code bench/results/} as markdown and JSON. Uses {@code TASKER_DATABASE_URL}, else an
  * embedded PostgreSQL.
  */
 public final class BenchMain {
+
+    private static final List<String> PARTS = List.of("latency", "throughput", "commits", "floor", "creation", "cold", "jmh");
 
     private BenchMain() {
     }
@@ -18,9 +22,10 @@ public final class BenchMain {
         List<String> list = List.of(args);
         Plan plan = list.contains("--quick") ? Plan.QUICK : Plan.FULL;
         int only = list.indexOf("--only");
-        String part = only >= 0 && only + 1 < list.size() ? list.get(only + 1) : "all";
-        if (!List.of("all", "e2e", "cold", "jmh").contains(part)) {
-            System.err.println("tasker bench: --only takes e2e, cold or jmh, not '" + part + "'");
+        Set<String> parts = new LinkedHashSet<>(only >= 0 && only + 1 < list.size()
+                ? List.of(list.get(only + 1).split(",")) : PARTS);
+        if (!PARTS.containsAll(parts)) {
+            System.err.println("tasker bench: --only takes some of " + String.join(",", PARTS) + ", not '" + list.get(only + 1) + "'");
             System.exit(2);
         }
         Path root = Path.of(System.getenv().getOrDefault("TASKER_REPOSITORY_ROOT", ".")).toAbsolutePath().normalize();
@@ -30,13 +35,15 @@ public final class BenchMain {
         report.environment("plan", plan == Plan.QUICK ? "quick" : "full");
         report.environment("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         report.environment("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        if (part.equals("all") || part.equals("e2e")) {
-            new EndToEndSuite(report, plan, databaseUrl).run();
+        Set<String> engineParts = new LinkedHashSet<>(parts);
+        engineParts.retainAll(List.of("latency", "throughput", "commits", "floor", "creation"));
+        if (!engineParts.isEmpty()) {
+            new EndToEndSuite(report, plan, databaseUrl).run(engineParts);
         }
-        if (part.equals("all") || part.equals("cold")) {
+        if (parts.contains("cold")) {
             new EndToEndSuite(report, plan, databaseUrl).coldStart(root);
         }
-        if (part.equals("all") || part.equals("jmh")) {
+        if (parts.contains("jmh")) {
             new JmhSuite(report, plan, root).run();
         }
         Path written = report.write(root.resolve("bench/results"));

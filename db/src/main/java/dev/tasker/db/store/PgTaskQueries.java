@@ -1,5 +1,7 @@
 package dev.tasker.db.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tasker.core.engine.StepCounts;
 import dev.tasker.core.engine.StepView;
 import dev.tasker.core.engine.TaskFilter;
 import dev.tasker.core.engine.TaskPage;
@@ -30,35 +32,47 @@ public final class PgTaskQueries implements TaskQueries {
         this.tx = new Tx(dataSource);
     }
 
+    /** The task and its steps from one statement, so one snapshot: a complete task never shows a step before it finished. */
     @Override
     public Optional<TaskView> task(UUID taskUuid) {
         return tx.read(c -> {
-            List<StepView> steps = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT step_uuid, task_uuid, name, current_state, attempts, max_attempts, result, error, inputs,
-                           created_at, started_at, completed_at
-                    FROM workflow_steps WHERE task_uuid = ? ORDER BY created_at, name""")) {
-                ps.setObject(1, taskUuid);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        steps.add(new StepView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                                StepState.fromDb(rs.getString(4)), rs.getInt(5), rs.getInt(6), Json.read(rs.getString(7)),
-                                Json.read(rs.getString(8)), Json.read(rs.getString(9)), instant(rs, 10), instant(rs, 11),
-                                instant(rs, 12)));
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT task_uuid, namespace, name, version, current_state, context, priority, created_at, updated_at,
-                           completed_at FROM tasks WHERE task_uuid = ?""")) {
+                    SELECT t.task_uuid, t.namespace, t.name, t.version, t.current_state, t.context, t.priority, t.created_at,
+                           t.updated_at, t.completed_at,
+                           s.step_uuid, s.name, s.current_state, s.attempts, s.max_attempts, s.result, s.error, s.inputs,
+                           s.created_at, s.started_at, s.completed_at, s.pending_parents
+                    FROM tasks t LEFT JOIN workflow_steps s ON s.task_uuid = t.task_uuid
+                    WHERE t.task_uuid = ? ORDER BY s.created_at, s.name""")) {
                 ps.setObject(1, taskUuid);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new TaskView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getString(4), TaskState.fromDb(rs.getString(5)), Json.read(rs.getString(6)), rs.getInt(7),
-                            instant(rs, 8), instant(rs, 9), instant(rs, 10), TaskRollup.counts(c, taskUuid), steps));
+                    List<StepView> steps = new ArrayList<>();
+                    List<StepState> states = new ArrayList<>();
+                    List<Integer> pendingParents = new ArrayList<>();
+                    UUID uuid = rs.getObject(1, UUID.class);
+                    String namespace = rs.getString(2);
+                    String name = rs.getString(3);
+                    String version = rs.getString(4);
+                    TaskState state = TaskState.fromDb(rs.getString(5));
+                    JsonNode context = Json.read(rs.getString(6));
+                    int priority = rs.getInt(7);
+                    Instant created = instant(rs, 8);
+                    Instant updated = instant(rs, 9);
+                    Instant completed = instant(rs, 10);
+                    do {
+                        if (rs.getObject(11) != null) {
+                            StepState stepState = StepState.fromDb(rs.getString(13));
+                            steps.add(new StepView(rs.getObject(11, UUID.class), taskUuid, rs.getString(12), stepState,
+                                    rs.getInt(14), rs.getInt(15), Json.read(rs.getString(16)), Json.read(rs.getString(17)),
+                                    Json.read(rs.getString(18)), instant(rs, 19), instant(rs, 20), instant(rs, 21)));
+                            states.add(stepState);
+                            pendingParents.add(rs.getInt(22));
+                        }
+                    } while (rs.next());
+                    return Optional.of(new TaskView(uuid, namespace, name, version, state, context, priority, created, updated,
+                            completed, StepCounts.of(states, pendingParents), List.copyOf(steps)));
                 }
             }
         });

@@ -53,6 +53,7 @@ class CsvInventoryTest {
         assertThat(task.step("analyze_csv").orElseThrow().result().at("/batch_processing_outcome/type").asText())
                 .isEqualTo("no_batches");
         var aggregate = task.step("aggregate_inventory").orElseThrow().result();
+        assertThat(aggregate.has("total_rows")).as("aggregate_inventory: %s", task.steps()).isTrue();
         assertThat(aggregate.get("total_rows").asInt()).isZero();
         assertThat(aggregate.get("batches").asInt()).isZero();
     }

@@ -73,6 +73,7 @@ class OrderFulfillmentTest {
         assertThat(task.step("reserve_inventory").orElseThrow().result().get("reserved").size()).isEqualTo(2);
         assertThat(task.step("charge_payment").orElseThrow().result().get("amount_cents").asLong()).isEqualTo(11177);
         var shipment = task.step("ship_order").orElseThrow().result();
+        assertThat(shipment.has("tracking_number")).as("ship_order: %s", task.step("ship_order")).isTrue();
         assertThat(shipment.get("tracking_number").asText()).startsWith("1Z").endsWith(orderId.replace("-", ""));
         assertThat(shipment.get("charge_id").asText()).isEqualTo("ch_charge-" + orderId);
         assertThat(gateway.requests("POST", "/v1/charges")).anySatisfy(r ->
