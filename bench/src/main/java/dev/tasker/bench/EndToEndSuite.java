@@ -43,6 +43,7 @@ final class EndToEndSuite {
         try (BenchEngine engine = BenchEngine.start(databaseUrl, 16)) {
             report.environment("database", engine.server().database().isEmbedded() ? "embedded PostgreSQL (durable defaults)"
                     : engine.server().database().url().redacted());
+            Machine.awaitIdle(120);
             if (parts.contains("latency")) {
                 latency(engine);
             }

@@ -40,7 +40,8 @@ final class JmhSuite {
         boolean jitAvailable = Files.isDirectory(jitDir);
         for (boolean jit : jitAvailable ? new boolean[] {true, false} : new boolean[] {false}) {
             String mode = jit ? "JIT" : "interpreted";
-            for (RunResult r : run(GuestCallBenchmark.class, jit, jit ? 3 : 2)) {
+            // Ruby and Python need tens of seconds of calls before the JIT has compiled their call path
+            for (RunResult r : run(GuestCallBenchmark.class, jit, jit ? 10 : 2, jit ? 3 : 2)) {
                 double p50 = r.getPrimaryResult().getStatistics().getPercentile(50);
                 String measure = "warm no-op call, " + r.getParams().getParam("language") + ", " + mode;
                 if (jit) {
@@ -50,19 +51,19 @@ final class JmhSuite {
                 }
             }
         }
-        for (RunResult r : run(ValueConversionBenchmark.class, jitAvailable, 2)) {
+        for (RunResult r : run(ValueConversionBenchmark.class, jitAvailable, jitAvailable ? 5 : 2, 2)) {
             report.add(CALLS, "echo of a " + r.getParams().getParam("kilobytes") + " KB payload, "
                     + r.getParams().getParam("language") + (jitAvailable ? ", JIT" : ", interpreted"),
                     r.getPrimaryResult().getStatistics().getPercentile(50), "µs");
         }
-        for (RunResult r : run(ReadinessBenchmark.class, false, 2)) {
+        for (RunResult r : run(ReadinessBenchmark.class, false, 2, 2)) {
             report.add(READINESS, r.getParams().getParam("steps") + "-step layered DAG: "
                     + (r.getPrimaryResult().getLabel().equals("dag") ? "template DAG" : "new task with pending-parent counts"),
                     r.getPrimaryResult().getStatistics().getPercentile(50), "µs");
         }
     }
 
-    private Collection<RunResult> run(Class<?> benchmark, boolean jit, int iterations) throws Exception {
+    private Collection<RunResult> run(Class<?> benchmark, boolean jit, int warmUpIterations, int iterations) throws Exception {
         List<String> flags = new ArrayList<>(BASE_FLAGS);
         if (jit) {
             flags.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + jitDir));
@@ -72,7 +73,7 @@ final class JmhSuite {
                 .mode(Mode.SampleTime)
                 .timeUnit(TimeUnit.MICROSECONDS)
                 .forks(1)
-                .warmupIterations(iterations)
+                .warmupIterations(warmUpIterations)
                 .warmupTime(TimeValue.seconds(plan.jmhWarmUpSeconds()))
                 .measurementIterations(iterations)
                 .measurementTime(TimeValue.seconds(plan.jmhMeasureSeconds()))

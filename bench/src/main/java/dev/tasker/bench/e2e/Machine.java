@@ -32,6 +32,23 @@ public final class Machine {
         }
     }
 
+    /**
+     * Waits until this JVM is nearly idle (under a tenth of a core for a second), at most {@code maxSeconds}: after
+     * start-up the guest languages fill their pools and compile in the background, which would be measured too.
+     */
+    public static void awaitIdle(int maxSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        double before = jvmCpuSeconds();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            double now = jvmCpuSeconds();
+            if (now - before < 0.1) {
+                return;
+            }
+            before = now;
+        }
+    }
+
     /** A field of /proc/PID/status in MB (VmRSS: now, VmHWM: the peak); NaN when unreadable. */
     public static double memoryMb(long pid, String field) {
         try {

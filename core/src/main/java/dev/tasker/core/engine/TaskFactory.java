@@ -35,7 +35,7 @@ public final class TaskFactory {
 
     /** @param parentStepUuid the step that started this task as its sub-workflow, or null */
     public static NewTask build(TemplateRecord record, TaskRequest request, UUID parentStepUuid) {
-        TemplateDag dag = new TemplateDag(record.template());
+        TemplateDag dag = TemplateDags.of(record);
         var t = record.template();
         JsonNode context = request.context() == null ? JsonNodeFactory.instance.objectNode() : request.context();
         Map<String, UUID> ids = new HashMap<>();

@@ -34,7 +34,8 @@ public interface TaskStore {
      * The step's outcome, its transitions, its released children and the task roll-up, in one transaction;
      * up to {@code claimChildren} children that became ready are claimed for this worker in the same transaction.
      */
-    FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome, int claimChildren, int leaseMarginSeconds);
+    FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome, int claimChildren, int leaseMarginSeconds,
+                        DependencyResults dependencies);
 
     /** The results of the named completed (or manually resolved) steps of each task. */
     java.util.Map<UUID, java.util.Map<String, JsonNode>> results(java.util.Map<UUID, java.util.Set<String>> stepNamesByTask);

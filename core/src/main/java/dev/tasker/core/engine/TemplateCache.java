@@ -19,7 +19,7 @@ final class TemplateCache {
     TemplateDag dag(UUID templateUuid) {
         TemplateDag dag = dags.get(templateUuid);
         if (dag == null) {
-            dag = store.templateByUuid(templateUuid).map(r -> new TemplateDag(r.template())).orElse(null);
+            dag = store.templateByUuid(templateUuid).map(TemplateDags::of).orElse(null);
             if (dag != null) {
                 dags.put(templateUuid, dag);
             }

@@ -39,6 +39,7 @@ public final class Worker implements AutoCloseable {
     private final HandlerResolver handlers;
     private final WorkerSettings settings;
     private final TemplateCache templates;
+    private final DependencyResults dependencies;
     private final OutcomeDecider decider = new OutcomeDecider(Clock.systemUTC());
     private final Semaphore permits;
     private final Map<UUID, RunningStep> running = new ConcurrentHashMap<>();
@@ -52,6 +53,8 @@ public final class Worker implements AutoCloseable {
     private final BatchPlanner batches;
     private boolean workSignalled;
     private volatile boolean claiming;
+    /** The last claim filled every free permit (or none was free): more ready steps may wait for a permit. */
+    private volatile boolean backlog = true;
     private Thread claimLoop;
 
     public Worker(TaskStore store, HandlerResolver handlers, WorkerSettings settings) {
@@ -73,6 +76,7 @@ public final class Worker implements AutoCloseable {
         this.handlers = handlers;
         this.settings = settings;
         this.templates = new TemplateCache(store);
+        this.dependencies = new DependencyResults(templates);
         this.permits = new Semaphore(settings.concurrency());
         AtomicInteger n = new AtomicInteger();
         this.handlerThreads = Executors.newCachedThreadPool(r -> {
@@ -143,6 +147,7 @@ public final class Worker implements AutoCloseable {
                 if (free > 0) {
                     List<ClaimedStep> claimed = store.claim(settings.workerId(), settings.namespaces(), free,
                             settings.leaseMarginSeconds());
+                    backlog = claimed.size() == free;
                     failures = 0;
                     for (ClaimedStep step : withDependencyResults(claimed)) {
                         permits.acquireUninterruptibly();
@@ -151,6 +156,8 @@ public final class Worker implements AutoCloseable {
                     if (claimed.size() == free) {
                         continue;
                     }
+                } else {
+                    backlog = true;
                 }
                 awaitSignal(settings.pollInterval().toMillis());
             } catch (RuntimeException e) {
@@ -180,42 +187,13 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    /**
-     * Dependency results of each step's ancestors, found in the template DAG held in memory; a batch worker
-     * template among them stands for every worker made from it.
-     */
+    /** The steps with the results of the steps they depend on, read in one query. */
     private List<ClaimedStep> withDependencyResults(List<ClaimedStep> steps) {
         if (steps.isEmpty()) {
             return steps;
         }
-        Map<UUID, java.util.Set<String>> wanted = new java.util.HashMap<>();
-        for (ClaimedStep step : steps) {
-            TemplateDag dag = templates.dag(step.templateUuid());
-            if (dag != null && dag.has(step.templateStep())) {
-                wanted.computeIfAbsent(step.taskUuid(), k -> new java.util.HashSet<>()).addAll(dag.ancestors(step.templateStep()));
-            }
-        }
-        Map<UUID, Map<String, JsonNode>> results = wanted.values().stream().allMatch(java.util.Set::isEmpty)
-                ? Map.of() : store.results(wanted);
-        return steps.stream().map(step -> {
-            TemplateDag dag = templates.dag(step.templateUuid());
-            Map<String, JsonNode> ofTask = results.getOrDefault(step.taskUuid(), Map.of());
-            Map<String, JsonNode> mine = new java.util.HashMap<>();
-            if (dag != null && dag.has(step.templateStep())) {
-                java.util.Set<String> ancestors = dag.ancestors(step.templateStep());
-                ofTask.forEach((name, result) -> {
-                    if (ancestors.contains(name) || ancestors.contains(batchTemplateOf(name))) {
-                        mine.put(name, result);
-                    }
-                });
-            }
-            return step.withDependencyResults(mine);
-        }).toList();
-    }
-
-    /** {@code process_batch} for {@code process_batch_003}. */
-    private static String batchTemplateOf(String name) {
-        return name.replaceFirst("_\\d{3,}$", "");
+        Map<UUID, java.util.Set<String>> wanted = dependencies.wanted(steps);
+        return dependencies.attach(steps, wanted.isEmpty() ? Map.of() : store.results(wanted));
     }
 
     /** Runs a step whose permit is already taken. */
@@ -408,10 +386,10 @@ public final class Worker implements AutoCloseable {
         while (true) {
             try {
                 FinishResult result = store.finish(settings.workerId(), step, outcome, reserved,
-                        settings.leaseMarginSeconds());
+                        settings.leaseMarginSeconds(), dependencies);
                 permits.release(reserved - result.claimedChildren().size());
                 reserved = 0;
-                withDependencyResults(result.claimedChildren()).forEach(this::start);
+                result.claimedChildren().forEach(this::start);
                 if (result.releasedReady() > result.claimedChildren().size()) {
                     wake();
                 }
@@ -447,7 +425,9 @@ public final class Worker implements AutoCloseable {
     private void done(RunningStep r) {
         running.remove(r.step.stepUuid());
         permits.release();
-        wake();
+        if (backlog) {
+            wake();
+        }
     }
 
     private void expireLeases() {

@@ -2,6 +2,7 @@ package dev.tasker.db.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tasker.core.engine.ClaimedStep;
+import dev.tasker.core.engine.DependencyResults;
 import dev.tasker.core.engine.FinishResult;
 import dev.tasker.core.engine.OutcomeDecider;
 import dev.tasker.core.engine.StepOutcome;
@@ -31,12 +32,15 @@ import java.util.UUID;
 /** The step queue: claims with SKIP LOCKED, finishes in one transaction, expires the leases of dead workers. */
 final class PgStepQueue {
 
-    /** What a worker needs of a claimed step: the step row as c, its task as t. */
-    private static final String CLAIMED_COLUMNS = """
-            c.task_uuid, t.template_uuid, c.step_uuid, c.name, coalesce(c.template_step, c.name) AS template_step, c.namespace,
-            c.handler_callable, c.attempts, c.retryable,
-            c.max_attempts, c.backoff, c.backoff_base_ms, c.max_backoff_ms, c.timeout_seconds, t.context, c.inputs,
-            c.checkpoint""";
+    /**
+     * What a worker needs of a claimed step, from the step row as c. The task's columns are looked up per row: a join
+     * with tasks lets the planner hash all tasks when it misjudges how many steps were claimed (seen in the benchmarks).
+     */
+    static final String CLAIMED_COLUMNS = """
+            c.task_uuid, (SELECT template_uuid FROM tasks WHERE task_uuid = c.task_uuid) AS template_uuid, c.step_uuid, c.name,
+            coalesce(c.template_step, c.name) AS template_step, c.namespace, c.handler_callable, c.attempts, c.retryable,
+            c.max_attempts, c.backoff, c.backoff_base_ms, c.max_backoff_ms, c.timeout_seconds,
+            (SELECT context FROM tasks WHERE task_uuid = c.task_uuid) AS context, c.inputs, c.checkpoint""";
 
     private static final String CLAIM = """
             WITH picked AS (
@@ -55,20 +59,7 @@ final class PgStepQueue {
             audit AS (
                 INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
                 SELECT step_uuid, task_uuid, prev_state, 'in_progress', attempts, ?, 'claimed' FROM claimed)
-            """ + "SELECT " + CLAIMED_COLUMNS + " FROM claimed c JOIN tasks t ON t.task_uuid = c.task_uuid";
-
-    private static final String CLAIM_RELEASED = """
-            WITH claimed AS (
-                UPDATE workflow_steps s
-                SET current_state = 'in_progress', attempts = s.attempts + 1, lease_owner = ?,
-                    lease_expires_at = clock_timestamp() + make_interval(secs => s.timeout_seconds + ?),
-                    started_at = clock_timestamp(), updated_at = clock_timestamp()
-                WHERE s.step_uuid = ANY(?::uuid[]) AND s.current_state = 'pending' AND s.pending_parents = 0
-                RETURNING s.*),
-            audit AS (
-                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
-                SELECT step_uuid, task_uuid, 'pending', 'in_progress', attempts, ?, 'claimed on release' FROM claimed)
-            """ + "SELECT " + CLAIMED_COLUMNS + " FROM claimed c JOIN tasks t ON t.task_uuid = c.task_uuid";
+            """ + "SELECT " + CLAIMED_COLUMNS + " FROM claimed c";
 
     private static final String FINISH = """
             WITH upd AS (
@@ -116,7 +107,7 @@ final class PgStepQueue {
         });
     }
 
-    private static ClaimedStep claimed(ResultSet rs) throws SQLException {
+    static ClaimedStep claimed(ResultSet rs) throws SQLException {
         RetryPolicy retry = new RetryPolicy(rs.getBoolean("retryable"), rs.getInt("max_attempts"),
                 Backoff.fromYaml(rs.getString("backoff")).orElse(Backoff.EXPONENTIAL), rs.getInt("backoff_base_ms"),
                 rs.getInt("max_backoff_ms"));
@@ -128,38 +119,43 @@ final class PgStepQueue {
     }
 
     Map<UUID, Map<String, JsonNode>> results(Map<UUID, Set<String>> namesByTask) {
-        Set<String> allNames = new java.util.HashSet<>();
-        namesByTask.values().forEach(allNames::addAll);
-        if (allNames.isEmpty()) {
+        if (namesByTask.values().stream().allMatch(Set::isEmpty)) {
             return Map.of();
         }
-        return tx.read(c -> {
-            Map<UUID, Map<String, JsonNode>> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT task_uuid, name, result, template_step FROM workflow_steps
-                    WHERE task_uuid = ANY(?::uuid[]) AND (name = ANY(?::text[]) OR template_step = ANY(?::text[]))
-                      AND current_state IN ('complete', 'resolved_manually')""")) {
-                ps.setArray(1, c.createArrayOf("uuid", namesByTask.keySet().toArray()));
-                ps.setArray(2, c.createArrayOf("text", allNames.toArray()));
-                ps.setArray(3, c.createArrayOf("text", allNames.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        UUID task = rs.getObject(1, UUID.class);
-                        String name = rs.getString(2);
-                        Set<String> wanted = namesByTask.get(task);
-                        if (wanted.contains(name) || (rs.getString(4) != null && wanted.contains(rs.getString(4)))) {
-                            String result = rs.getString(3);
-                            out.computeIfAbsent(task, k -> new HashMap<>())
-                                    .put(name, result == null ? Json.MAPPER.nullNode() : Json.read(result));
-                        }
+        return tx.read(c -> results(c, namesByTask));
+    }
+
+    private static Map<UUID, Map<String, JsonNode>> results(Connection c, Map<UUID, Set<String>> namesByTask)
+            throws SQLException {
+        Set<String> allNames = new java.util.HashSet<>();
+        namesByTask.values().forEach(allNames::addAll);
+        Map<UUID, Map<String, JsonNode>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT task_uuid, name, result, template_step FROM workflow_steps
+                WHERE task_uuid = ANY(?::uuid[]) AND (name = ANY(?::text[]) OR template_step = ANY(?::text[]))
+                  AND current_state IN ('complete', 'resolved_manually')""")) {
+            ps.setArray(1, c.createArrayOf("uuid", namesByTask.keySet().toArray()));
+            ps.setArray(2, c.createArrayOf("text", allNames.toArray()));
+            ps.setArray(3, c.createArrayOf("text", allNames.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID task = rs.getObject(1, UUID.class);
+                    String name = rs.getString(2);
+                    Set<String> wanted = namesByTask.get(task);
+                    if (wanted.contains(name) || (rs.getString(4) != null && wanted.contains(rs.getString(4)))) {
+                        String result = rs.getString(3);
+                        out.computeIfAbsent(task, k -> new HashMap<>())
+                                .put(name, result == null ? Json.MAPPER.nullNode() : Json.read(result));
                     }
                 }
             }
-            return out;
-        });
+        }
+        return out;
     }
 
-    FinishResult finish(String workerId, ClaimedStep step, StepOutcome given, int claimChildren, int leaseMarginSeconds) {
+    /** @param dependencies what the children claimed here need to run; null: claim none */
+    FinishResult finish(String workerId, ClaimedStep step, StepOutcome given, int claimChildren, int leaseMarginSeconds,
+                        DependencyResults dependencies) {
         StepTransitions.check(StepState.IN_PROGRESS, given.nextState());
         NewTask child = given.child() == null ? null
                 : TaskFactory.build(given.child().template(), given.child().request(), step.stepUuid());
@@ -182,11 +178,19 @@ final class PgStepQueue {
             if (outcome.nextState() == StepState.ERROR && outcome.onError() == StepOutcome.OnError.CANCEL_SIBLINGS) {
                 cancelSiblings(c, step, workerId);
             }
-            List<UUID> ready = release ? releaseChildren(c, step.stepUuid()) : List.of();
-            List<ClaimedStep> mine = claimChildren > 0 && !ready.isEmpty()
-                    ? claimReleased(c, workerId, ready.subList(0, Math.min(claimChildren, ready.size())), leaseMarginSeconds)
-                    : List.of();
-            TaskState after = TaskRollup.rollUp(c, step.taskUuid(), taskState, workerId,
+            PgChildRelease.Released released = !release ? PgChildRelease.Released.NONE
+                    : dependencies != null && claimChildren > 0
+                    ? PgChildRelease.releaseAndClaim(c, step.stepUuid(), workerId, claimChildren, leaseMarginSeconds)
+                    : new PgChildRelease.Released(releaseChildren(c, step.stepUuid()), List.of());
+            List<UUID> ready = released.ready();
+            List<ClaimedStep> mine = released.claimed();
+            if (!mine.isEmpty()) {
+                Map<UUID, Set<String>> wanted = dependencies.wanted(mine);
+                mine = dependencies.attach(mine, wanted.isEmpty() ? Map.of() : results(c, wanted));
+            }
+            boolean stillInProcess = taskState == TaskState.STEPS_IN_PROCESS && outcome.nextState() == StepState.COMPLETE
+                    && !ready.isEmpty();
+            TaskState after = stillInProcess ? taskState : TaskRollup.rollUp(c, step.taskUuid(), taskState, workerId,
                     "step " + step.name() + " " + outcome.nextState().dbName());
             if (ready.size() > mine.size()) {
                 notifications.work(c);
@@ -200,23 +204,6 @@ final class PgStepQueue {
         var copy = (com.fasterxml.jackson.databind.node.ObjectNode) result.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("sub_workflow")).put("task_uuid", childUuid.toString());
         return copy;
-    }
-
-    private static List<ClaimedStep> claimReleased(Connection c, String workerId, List<UUID> ids, int leaseMarginSeconds)
-            throws SQLException {
-        List<ClaimedStep> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(CLAIM_RELEASED)) {
-            ps.setString(1, workerId);
-            ps.setInt(2, leaseMarginSeconds);
-            ps.setArray(3, c.createArrayOf("uuid", ids.toArray()));
-            ps.setString(4, workerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(claimed(rs));
-                }
-            }
-        }
-        return out;
     }
 
     private static boolean updateStep(Connection c, String workerId, ClaimedStep step, StepOutcome o) throws SQLException {
@@ -272,11 +259,15 @@ final class PgStepQueue {
         }
     }
 
-    /** One parent fewer to wait for, for each child; answers the children that became ready. */
+    /**
+     * One parent fewer to wait for, for each child; answers the children that became ready. The children's ids are
+     * gathered first so that the update is always primary-key lookups: a join here lets the planner pick a
+     * sequential scan of all steps when one template fans out widely (seen in the benchmarks).
+     */
     static List<UUID> releaseChildren(Connection c, UUID parent) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE workflow_steps ch SET pending_parents = ch.pending_parents - 1, updated_at = clock_timestamp()
-                WHERE ch.step_uuid IN (SELECT to_step_uuid FROM workflow_step_edges WHERE from_step_uuid = ?)
+                WHERE ch.step_uuid = ANY(ARRAY(SELECT to_step_uuid FROM workflow_step_edges WHERE from_step_uuid = ?))
                 RETURNING ch.step_uuid, ch.pending_parents, ch.current_state""")) {
             ps.setObject(1, parent);
             List<UUID> ready = new ArrayList<>();
@@ -295,7 +286,7 @@ final class PgStepQueue {
         List<Object[]> expired = tx.read(c -> {
             List<Object[]> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + CLAIMED_COLUMNS + ", c.lease_owner " + """
-                    FROM workflow_steps c JOIN tasks t ON t.task_uuid = c.task_uuid
+                    FROM workflow_steps c
                     WHERE c.lease_expires_at < clock_timestamp() AND c.current_state = 'in_progress'
                     LIMIT ?""")) {
                 ps.setInt(1, limit);
@@ -314,7 +305,7 @@ final class PgStepQueue {
             StepOutcome timeout = decider.timedOut(step);
             StepOutcome outcome = new StepOutcome(timeout.nextState(), null, null, timeout.error(), timeout.retryAt(),
                     "lease of worker " + owner + " expired; " + timeout.reason());
-            if (finish(owner, step, outcome, 0, 0).accepted()) {
+            if (finish(owner, step, outcome, 0, 0, null).accepted()) {
                 done++;
             }
         }

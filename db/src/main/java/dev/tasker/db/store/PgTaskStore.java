@@ -2,6 +2,7 @@ package dev.tasker.db.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tasker.core.engine.ClaimedStep;
+import dev.tasker.core.engine.DependencyResults;
 import dev.tasker.core.engine.FinishResult;
 import dev.tasker.core.engine.NewTask;
 import dev.tasker.core.engine.StepOutcome;
@@ -72,8 +73,8 @@ public final class PgTaskStore implements TaskStore {
 
     @Override
     public FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome, int claimChildren,
-                               int leaseMarginSeconds) {
-        return queue.finish(workerId, step, outcome, claimChildren, leaseMarginSeconds);
+                               int leaseMarginSeconds, DependencyResults dependencies) {
+        return queue.finish(workerId, step, outcome, claimChildren, leaseMarginSeconds, dependencies);
     }
 
     @Override

@@ -14,8 +14,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Template rows: immutable definitions, one current row per namespace/name/version. */
 final class PgTemplates {
@@ -23,6 +25,8 @@ final class PgTemplates {
     private static final TemplateParser STORED = new TemplateParser(null, callable -> true);
 
     private final Tx tx;
+    /** Template rows never change, so a row parsed once serves every later task of it. */
+    private final Map<UUID, TemplateRecord> parsed = new ConcurrentHashMap<>();
 
     PgTemplates(Tx tx) {
         this.tx = tx;
@@ -63,14 +67,15 @@ final class PgTemplates {
                 }
             }
         });
-        return new TemplateRecord(uuid, template);
+        return parsed.computeIfAbsent(uuid, k -> new TemplateRecord(uuid, template));
     }
 
     Optional<TemplateRecord> find(String namespace, String name, String version) {
         return tx.read(c -> {
-            List<TemplateRecord> rows = new ArrayList<>();
+            UUID newest = null;
+            SemanticVersion newestVersion = null;
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT template_uuid, definition, source_file FROM task_templates
+                    SELECT template_uuid, version FROM task_templates
                     WHERE is_current AND namespace = ? AND name = ? AND (?::text IS NULL OR version = ?)""")) {
                 ps.setString(1, namespace);
                 ps.setString(2, name);
@@ -78,11 +83,15 @@ final class PgTemplates {
                 ps.setString(4, version);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(record(rs));
+                        SemanticVersion v = SemanticVersion.parse(rs.getString(2));
+                        if (newestVersion == null || v.compareTo(newestVersion) > 0) {
+                            newest = rs.getObject(1, UUID.class);
+                            newestVersion = v;
+                        }
                     }
                 }
             }
-            return rows.stream().max(Comparator.comparing(r -> SemanticVersion.parse(r.template().version())));
+            return newest == null ? Optional.<TemplateRecord>empty() : Optional.of(parsed(c, newest));
         });
     }
 
@@ -95,7 +104,8 @@ final class PgTemplates {
                     WHERE is_current ORDER BY namespace, name, version""");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(record(rs));
+                    UUID uuid = rs.getObject(1, UUID.class);
+                    rows.add(parsed.computeIfAbsent(uuid, k -> parse(rs)));
                 }
             }
             return rows;
@@ -103,15 +113,31 @@ final class PgTemplates {
     }
 
     Optional<TemplateRecord> byUuid(UUID templateUuid) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT template_uuid, definition, source_file FROM task_templates WHERE template_uuid = ?")) {
-                ps.setObject(1, templateUuid);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(record(rs)) : Optional.empty();
-                }
+        TemplateRecord cached = parsed.get(templateUuid);
+        return cached != null ? Optional.of(cached) : tx.read(c -> Optional.ofNullable(parsed(c, templateUuid)));
+    }
+
+    /** The row of {@code templateUuid}, parsed once; null if there is none. */
+    private TemplateRecord parsed(Connection c, UUID templateUuid) throws SQLException {
+        TemplateRecord cached = parsed.get(templateUuid);
+        if (cached != null) {
+            return cached;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT template_uuid, definition, source_file FROM task_templates WHERE template_uuid = ?")) {
+            ps.setObject(1, templateUuid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? parsed.computeIfAbsent(templateUuid, k -> parse(rs)) : null;
             }
-        });
+        }
+    }
+
+    private static TemplateRecord parse(ResultSet rs) {
+        try {
+            return record(rs);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
     private static TemplateRecord record(ResultSet rs) throws SQLException {

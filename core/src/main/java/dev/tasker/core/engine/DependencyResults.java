@@ -1,0 +1,59 @@
+package dev.tasker.core.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tasker.core.template.TemplateDag;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Which results a claimed step gets: those of its ancestors, found in the template DAG held in memory (a batch worker
+ * template among them stands for every worker made from it). The store reads them, in the claim's transaction when it can.
+ */
+public final class DependencyResults {
+
+    private final TemplateCache templates;
+
+    DependencyResults(TemplateCache templates) {
+        this.templates = templates;
+    }
+
+    /** The step names whose results the steps need, by task; empty when none needs any. */
+    public Map<UUID, Set<String>> wanted(List<ClaimedStep> steps) {
+        Map<UUID, Set<String>> wanted = new HashMap<>();
+        for (ClaimedStep step : steps) {
+            TemplateDag dag = templates.dag(step.templateUuid());
+            if (dag != null && dag.has(step.templateStep()) && !dag.ancestors(step.templateStep()).isEmpty()) {
+                wanted.computeIfAbsent(step.taskUuid(), k -> new HashSet<>()).addAll(dag.ancestors(step.templateStep()));
+            }
+        }
+        return wanted;
+    }
+
+    /** Each step with the results, among {@code results} of its task, of the steps it depends on. */
+    public List<ClaimedStep> attach(List<ClaimedStep> steps, Map<UUID, Map<String, JsonNode>> results) {
+        return steps.stream().map(step -> {
+            TemplateDag dag = templates.dag(step.templateUuid());
+            Map<String, JsonNode> ofTask = results.getOrDefault(step.taskUuid(), Map.of());
+            Map<String, JsonNode> mine = new HashMap<>();
+            if (dag != null && dag.has(step.templateStep())) {
+                Set<String> ancestors = dag.ancestors(step.templateStep());
+                ofTask.forEach((name, result) -> {
+                    if (ancestors.contains(name) || ancestors.contains(batchTemplateOf(name))) {
+                        mine.put(name, result);
+                    }
+                });
+            }
+            return step.withDependencyResults(mine);
+        }).toList();
+    }
+
+    /** {@code process_batch} for {@code process_batch_003}. */
+    private static String batchTemplateOf(String name) {
+        return name.replaceFirst("_\\d{3,}$", "");
+    }
+}
