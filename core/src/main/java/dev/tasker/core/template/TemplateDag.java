@@ -17,6 +17,8 @@ public final class TemplateDag {
     private final Map<String, StepTemplate> steps = new LinkedHashMap<>();
     private final Map<String, List<String>> children = new HashMap<>();
     private final Map<String, java.util.Set<String>> ancestors = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The steps below a decision or a batch worker template: created by the task's run, not at its start. */
+    private final java.util.Set<String> belowDynamic;
 
     public TemplateDag(TaskTemplate template) {
         this.template = template;
@@ -30,6 +32,13 @@ public final class TemplateDag {
             }
         }
         children.replaceAll((k, v) -> List.copyOf(v));
+        java.util.Set<String> below = new java.util.HashSet<>();
+        for (StepTemplate step : template.steps()) {
+            if (step.type() == StepType.DECISION || step.type() == StepType.BATCH_WORKER) {
+                below.addAll(descendants(step.name()));
+            }
+        }
+        this.belowDynamic = java.util.Set.copyOf(below);
     }
 
     public TaskTemplate template() {
@@ -88,8 +97,7 @@ public final class TemplateDag {
      * template, or a decision step or a batch worker template comes before it.
      */
     public boolean isCreatedAtStart(String name) {
-        return step(name).type() != StepType.BATCH_WORKER && ancestors(name).stream()
-                .map(a -> step(a).type()).noneMatch(t -> t == StepType.DECISION || t == StepType.BATCH_WORKER);
+        return step(name).type() != StepType.BATCH_WORKER && !belowDynamic.contains(name);
     }
 
     /** Whether the template has a step of this name. */
