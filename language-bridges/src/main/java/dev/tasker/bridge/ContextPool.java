@@ -90,6 +90,9 @@ final class ContextPool implements AutoCloseable {
     }
 
     private void buildOne() {
+        if (closed) {
+            return;
+        }
         try {
             adopt(factory.get());
         } catch (RuntimeException e) {
@@ -152,10 +155,21 @@ final class ContextPool implements AutoCloseable {
         return idle.size();
     }
 
+    /**
+     * Closes every context. A context being built is let finish first (then closed): interrupting TruffleRuby while
+     * it loads native code makes the JDK exit the JVM from the failed upcall, and its shutdown hooks then wait forever.
+     */
     @Override
     public void close() {
         closed = true;
-        builder.shutdownNow();
+        builder.shutdown();
+        try {
+            if (!builder.awaitTermination(2, TimeUnit.MINUTES)) {
+                LOG.warning(() -> language + ": a context was still being built after 2 minutes; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (all) {
             for (Context c : all) {
                 try {
