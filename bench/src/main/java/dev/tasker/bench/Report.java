@@ -54,10 +54,6 @@ public final class Report {
         environment.put(key, value);
     }
 
-    public List<Row> rows() {
-        return List.copyOf(rows);
-    }
-
     /** Writes {@code <stamp>.md}, {@code <stamp>.json}, {@code latest.md} and {@code latest.json} into {@code dir}. */
     public Path write(Path dir) {
         String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm").withZone(ZoneOffset.UTC).format(Instant.now());

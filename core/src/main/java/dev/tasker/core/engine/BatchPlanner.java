@@ -7,9 +7,7 @@ import dev.tasker.core.template.StepTemplate;
 import dev.tasker.core.template.StepType;
 import dev.tasker.core.template.TemplateDag;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -68,14 +66,7 @@ public final class BatchPlanner {
             throw new DecisionPlanner.InvalidDecision("batchable step '" + batchableStep + "': batch_processing_outcome.type must be "
                     + "create_batches or no_batches, not '" + type + "'");
         }
-        Set<String> below = new LinkedHashSet<>();
-        ArrayDeque<String> todo = new ArrayDeque<>(dag.children(worker.name()));
-        while (!todo.isEmpty()) {
-            String next = todo.pop();
-            if (below.add(next) && dag.step(next).type() != StepType.DECISION) {
-                todo.addAll(dag.children(next));
-            }
-        }
+        Set<String> below = dag.downToNextDecisions(dag.children(worker.name()));
         for (StepTemplate s : dag.steps()) {
             if (below.contains(s.name())) {
                 List<String> parents = new ArrayList<>();

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.tasker.core.template.StepType;
 import dev.tasker.core.template.TemplateDag;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -65,14 +63,7 @@ public final class DecisionPlanner {
             throw new InvalidDecision("decision step '" + decisionStep + "' chose steps that are not below it in the template: "
                     + refused + " (it may choose from " + allowed + ")");
         }
-        Set<String> create = new LinkedHashSet<>();
-        ArrayDeque<String> todo = new ArrayDeque<>(chosen);
-        while (!todo.isEmpty()) {
-            String next = todo.pop();
-            if (create.add(next) && dag.step(next).type() != StepType.DECISION) {
-                todo.addAll(dag.children(next));
-            }
-        }
+        Set<String> create = dag.downToNextDecisions(chosen);
         if (create.size() > maxStepsPerDecision) {
             throw new InvalidDecision("decision step '" + decisionStep + "' would create " + create.size()
                     + " steps, more than the limit of " + maxStepsPerDecision + " (tasker.worker.max-steps-per-decision)");

@@ -27,8 +27,9 @@ public final class DependencyResults {
         Map<UUID, Set<String>> wanted = new HashMap<>();
         for (ClaimedStep step : steps) {
             TemplateDag dag = templates.dag(step.templateUuid());
-            if (dag != null && dag.has(step.templateStep()) && !dag.ancestors(step.templateStep()).isEmpty()) {
-                wanted.computeIfAbsent(step.taskUuid(), k -> new HashSet<>()).addAll(dag.ancestors(step.templateStep()));
+            Set<String> ancestors = dag == null ? Set.of() : dag.ancestors(step.templateStep());
+            if (!ancestors.isEmpty()) {
+                wanted.computeIfAbsent(step.taskUuid(), k -> new HashSet<>()).addAll(ancestors);
             }
         }
         return wanted;

@@ -1,15 +1,12 @@
 package dev.tasker.core.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.tasker.core.handler.HandlerError;
 import dev.tasker.core.handler.HandlerResolver;
 import dev.tasker.core.handler.StepHandler;
 import dev.tasker.core.handler.StepResult;
-
 import dev.tasker.core.state.StepState;
 import dev.tasker.core.state.TaskState;
-import dev.tasker.core.template.TemplateDag;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -49,8 +46,7 @@ public final class Worker implements AutoCloseable {
     private final AtomicInteger attemptsRun = new AtomicInteger();
     private final EngineEvents events;
     private final dev.tasker.core.events.EventBus bus;
-    private final DecisionPlanner decisions;
-    private final BatchPlanner batches;
+    private final TemplateOutcomes outcomes;
     private boolean workSignalled;
     private volatile boolean claiming;
     /** The last claim filled every free permit (or none was free): more ready steps may wait for a permit. */
@@ -70,13 +66,13 @@ public final class Worker implements AutoCloseable {
                   dev.tasker.core.events.EventBus bus) {
         this.bus = bus;
         this.events = events;
-        this.decisions = new DecisionPlanner(settings.maxStepsPerDecision(), settings.maxDecisionDepth());
-        this.batches = new BatchPlanner(settings.maxStepsPerDecision());
         this.store = store;
         this.handlers = handlers;
         this.settings = settings;
         this.templates = new TemplateCache(store);
         this.dependencies = new DependencyResults(templates);
+        this.outcomes = new TemplateOutcomes(store, templates, decider, new DecisionPlanner(settings.maxStepsPerDecision(),
+                settings.maxDecisionDepth()), new BatchPlanner(settings.maxStepsPerDecision()));
         this.permits = new Semaphore(settings.concurrency());
         AtomicInteger n = new AtomicInteger();
         this.handlerThreads = Executors.newCachedThreadPool(r -> {
@@ -220,73 +216,9 @@ public final class Worker implements AutoCloseable {
             Thread.interrupted();
         }
         if (r.finish()) {
-            finish(r, withFailureStrategy(step, outcome));
+            finish(r, outcomes.withFailureStrategy(step, outcome));
             done(r);
         }
-    }
-
-    /** A result asking for a sub-workflow: the step waits for a child task of a registered template. */
-    private StepOutcome subWorkflow(ClaimedStep step, StepOutcome success) {
-        JsonNode request = success.result().get("sub_workflow");
-        String namespace = request.path("namespace").asText(null);
-        String name = request.path("name").asText(null);
-        String version = request.path("version").asText(null);
-        var template = namespace == null || name == null ? java.util.Optional.<TemplateRecord>empty()
-                : store.findTemplate(namespace, name, version);
-        if (template.isEmpty()) {
-            return decider.failure(step, new StepResult.Failure("step " + step.name() + " asked for sub-workflow "
-                    + namespace + "/" + name + (version == null ? "" : "@" + version) + ", which is not a registered template",
-                    "SubWorkflowNotFound", false, null, "sub_workflow_not_found", null));
-        }
-        JsonNode context = request.has("context") ? request.get("context") : JsonNodeFactory.instance.objectNode();
-        TaskRequest child = new TaskRequest(namespace, name, version, context,
-                "sub-workflow:" + step.stepUuid() + ":" + step.attempt(), null, "sub-workflow of " + step.taskUuid(),
-                null, "started by step " + step.name(), List.of());
-        return success.waitingFor(new StepOutcome.ChildTask(template.get(), child));
-    }
-
-    /** The step's publishes_events that fire for this outcome; durable ones are written with it. */
-    private StepOutcome withDomainEvents(ClaimedStep step, StepOutcome outcome) {
-        TemplateDag dag = templates.dag(step.templateUuid());
-        if (dag == null || !dag.has(step.templateStep())) {
-            return outcome;
-        }
-        try {
-            return outcome.withEvents(dev.tasker.core.events.EventRules.fired(dag.step(step.templateStep()).publishesEvents(),
-                    step, outcome));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "The events of step " + step.name() + " could not be built; the step is not affected", e);
-            return outcome;
-        }
-    }
-
-    /** A batch worker in error follows its batch_config.failure_strategy (default fail_fast). */
-    private StepOutcome withFailureStrategy(ClaimedStep step, StepOutcome outcome) {
-        if (outcome.nextState() != dev.tasker.core.state.StepState.ERROR) {
-            return outcome;
-        }
-        TemplateDag dag = templates.dag(step.templateUuid());
-        if (dag == null || !dag.has(step.templateStep())
-                || dag.step(step.templateStep()).type() != dev.tasker.core.template.StepType.BATCH_WORKER) {
-            return outcome;
-        }
-        String strategy = failureStrategy(dag, step.templateStep());
-        return outcome.onError("continue_on_failure".equals(strategy)
-                ? StepOutcome.OnError.RELEASE_DEPENDENTS : StepOutcome.OnError.CANCEL_SIBLINGS);
-    }
-
-    private static String failureStrategy(TemplateDag dag, String workerTemplate) {
-        JsonNode own = dag.step(workerTemplate).batchConfig();
-        if (own != null && own.hasNonNull("failure_strategy")) {
-            return own.get("failure_strategy").asText();
-        }
-        for (String parent : dag.parents(workerTemplate)) {
-            JsonNode config = dag.step(parent).batchConfig();
-            if (config != null && config.hasNonNull("failure_strategy")) {
-                return config.get("failure_strategy").asText();
-            }
-        }
-        return "fail_fast";
     }
 
     private StepOutcome invoke(RunningStep r) throws Exception {
@@ -298,45 +230,13 @@ public final class Worker implements AutoCloseable {
             return decider.failure(step, new StepResult.Failure("no handler is loaded for callable '" + step.callable()
                     + "' (step '" + step.name() + "')", "handler_not_found", false, null, "handler_not_found", null));
         }
-        StepResult result = handler.call(new HandlerContext(step, config(step),
+        StepResult result = handler.call(new HandlerContext(step, outcomes.config(step),
                 checkpoint -> store.saveCheckpoint(settings.workerId(), step, checkpoint)));
         return switch (result) {
-            case StepResult.Success s -> decided(step, decider.success(s));
+            case StepResult.Success s -> outcomes.decided(step, decider.success(s));
             case StepResult.Failure f -> decider.failure(step, f);
             case null -> decider.success(new StepResult.Success(JsonNodeFactory.instance.nullNode(), null));
         };
-    }
-
-    /**
-     * A decision's or batchable step's success carries the steps its outcome creates; an outcome the engine
-     * refuses fails the step permanently.
-     */
-    private StepOutcome decided(ClaimedStep step, StepOutcome success) {
-        if (success.result() != null && success.result().has("sub_workflow")) {
-            return subWorkflow(step, success);
-        }
-        TemplateDag dag = templates.dag(step.templateUuid());
-        if (dag == null || !dag.has(step.templateStep())) {
-            return success;
-        }
-        var type = dag.step(step.templateStep()).type();
-        if (type != dev.tasker.core.template.StepType.DECISION && type != dev.tasker.core.template.StepType.BATCHABLE) {
-            return success;
-        }
-        try {
-            return success.creating(type == dev.tasker.core.template.StepType.DECISION
-                    ? decisions.plan(dag, step.name(), success.result())
-                    : batches.plan(dag, step.name(), success.result()));
-        } catch (DecisionPlanner.InvalidDecision e) {
-            return decider.failure(step, new StepResult.Failure(e.getMessage(), "InvalidDecision", false, null,
-                    "invalid_decision", null));
-        }
-    }
-
-    private JsonNode config(ClaimedStep step) {
-        TemplateDag dag = templates.dag(step.templateUuid());
-        return dag == null ? null : dag.steps().stream().filter(s -> s.name().equals(step.templateStep()))
-                .findFirst().map(s -> s.initialization()).orElse(null);
     }
 
     private void timeOut(RunningStep r) {
@@ -352,7 +252,7 @@ public final class Worker implements AutoCloseable {
     }
 
     private void finish(RunningStep r, StepOutcome decided) {
-        StepOutcome outcome = withDomainEvents(r.step, decided);
+        StepOutcome outcome = outcomes.withDomainEvents(r.step, decided);
         FinishResult result = finish(r.step, outcome);
         if (result == null || !result.accepted()) {
             return;

@@ -93,6 +93,22 @@ public final class TemplateDag {
     }
 
     /**
+     * These steps and everything below them down to, and including, the next decisions: what a decision or batch
+     * creates at once (a decision below decides later what comes under it).
+     */
+    public java.util.Set<String> downToNextDecisions(java.util.Collection<String> from) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(from);
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (out.add(next) && step(next).type() != StepType.DECISION) {
+                todo.addAll(children(next));
+            }
+        }
+        return out;
+    }
+
+    /**
      * A step exists from the task's start unless a decision or a batch creates it: it is a batch worker
      * template, or a decision step or a batch worker template comes before it.
      */
