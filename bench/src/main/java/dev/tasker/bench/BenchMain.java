@@ -1,13 +1,16 @@
 package dev.tasker.bench;
 
+import dev.tasker.bench.e2e.Language;
+
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code ./tasker bench [--quick] [--only PART,...]}: runs the benchmarks and writes the figures, each beside
+ * {@code ./tasker bench [--quick] [--only PART,...] [--languages java,js,ts,py,rb]}: runs the benchmarks and writes the figures, each beside
  * its DESIGN §9 target, to {@code bench/results/} as markdown and JSON. Uses {@code TASKER_DATABASE_URL}, else an
  * embedded PostgreSQL.
  */
@@ -35,6 +38,23 @@ public final class BenchMain {
         }
     }
 
+    private static Set<Language> languages(List<String> args) {
+        int at = args.indexOf("--languages");
+        if (at < 0 || at + 1 >= args.size()) {
+            return EnumSet.allOf(Language.class);
+        }
+        Set<Language> languages = EnumSet.noneOf(Language.class);
+        for (String word : args.get(at + 1).split(",")) {
+            Language language = Language.named(word.trim());
+            if (language == null) {
+                System.err.println("tasker bench: --languages takes some of java,js,ts,py,rb, not '" + word + "'");
+                System.exit(2);
+            }
+            languages.add(language);
+        }
+        return languages;
+    }
+
     public static void main(String[] args) throws Exception {
         List<String> list = List.of(args);
         Plan plan = list.contains("--quick") ? Plan.QUICK : Plan.FULL;
@@ -45,6 +65,7 @@ public final class BenchMain {
             System.err.println("tasker bench: --only takes some of " + String.join(",", PARTS) + ", not '" + list.get(only + 1) + "'");
             System.exit(2);
         }
+        Set<Language> languages = languages(list);
         Path root = Path.of(System.getenv().getOrDefault("TASKER_REPOSITORY_ROOT", ".")).toAbsolutePath().normalize();
         String databaseUrl = System.getenv("TASKER_DATABASE_URL");
         Report report = new Report();
@@ -60,10 +81,10 @@ public final class BenchMain {
         Set<String> engineParts = new LinkedHashSet<>(parts);
         engineParts.retainAll(List.of("latency", "throughput", "commits", "floor", "creation"));
         if (!engineParts.isEmpty()) {
-            attempt(report, "engine", () -> new EndToEndSuite(report, plan, databaseUrl).run(engineParts));
+            attempt(report, "engine", () -> new EndToEndSuite(report, plan, databaseUrl, languages).run(engineParts));
         }
         if (parts.contains("cold")) {
-            attempt(report, "cold", () -> new EndToEndSuite(report, plan, databaseUrl).coldStart(root));
+            attempt(report, "cold", () -> new EndToEndSuite(report, plan, databaseUrl, languages).coldStart(root));
         }
         Path written = report.write(root.resolve("bench/results"));
         System.out.println("Results: " + written + " (and latest.md, latest.json beside it)");

@@ -16,17 +16,20 @@ import java.util.logging.Logger;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
+    private static final long STATISTICS_PERIOD_MS = 2_000;
 
     private final EmbeddedPostgresServer embedded;
     private final HikariDataSource dataSource;
     private final DatabaseUrl url;
     private final String schema;
+    private final PlannerStatistics statistics;
 
     private Database(EmbeddedPostgresServer embedded, HikariDataSource dataSource, DatabaseUrl url, String schema) {
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.url = url;
         this.schema = schema;
+        this.statistics = PlannerStatistics.start(dataSource, schema, STATISTICS_PERIOD_MS);
     }
 
     /** Opens and migrates; on failure everything started so far is stopped again. */
@@ -110,6 +113,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        statistics.close();
         dataSource.close();
         if (embedded != null) {
             embedded.close();

@@ -48,6 +48,16 @@ public enum Language {
         return source;
     }
 
+    /** The language a {@code --languages} word names ({@code java}, {@code js}, {@code ts}, {@code py}, {@code rb}), or null. */
+    public static Language named(String word) {
+        for (Language language : values()) {
+            if (language.callable.startsWith(word + ":")) {
+                return language;
+            }
+        }
+        return null;
+    }
+
     public String label() {
         return switch (this) {
             case JAVA -> "Java";

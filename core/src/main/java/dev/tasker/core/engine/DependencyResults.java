@@ -1,6 +1,8 @@
 package dev.tasker.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.tasker.core.state.StepState;
 import dev.tasker.core.template.TemplateDag;
 
 import java.util.HashMap;
@@ -33,6 +35,34 @@ public final class DependencyResults {
             }
         }
         return wanted;
+    }
+
+    /**
+     * The results a finishing step already holds for its children: its own and those of its ancestors (read when it
+     * was claimed). A child with this step as its only parent depends on exactly these, so it needs no read. A step
+     * that did not complete has no result to give (a child released past a failed batch worker reads the others).
+     */
+    public static Map<String, JsonNode> heldBy(ClaimedStep finishing, StepOutcome outcome) {
+        Map<String, JsonNode> held = new HashMap<>(finishing.dependencyResults());
+        if (outcome.nextState() == StepState.COMPLETE) {
+            held.put(finishing.name(), outcome.result() == null ? JsonNodeFactory.instance.nullNode() : outcome.result());
+        }
+        return held;
+    }
+
+    /** {@code wanted} without the names {@code held} answers, dropping tasks left with none. */
+    public static Map<UUID, Set<String>> missing(Map<UUID, Set<String>> wanted, UUID task, Map<String, JsonNode> held) {
+        Map<UUID, Set<String>> missing = new HashMap<>();
+        wanted.forEach((t, names) -> {
+            Set<String> left = new HashSet<>(names);
+            if (t.equals(task)) {
+                left.removeAll(held.keySet());
+            }
+            if (!left.isEmpty()) {
+                missing.put(t, left);
+            }
+        });
+        return missing;
     }
 
     /** Each step with the results, among {@code results} of its task, of the steps it depends on. */

@@ -216,8 +216,8 @@ public final class Worker implements AutoCloseable {
             Thread.interrupted();
         }
         if (r.finish()) {
-            finish(r, outcomes.withFailureStrategy(step, outcome));
-            done(r);
+            boolean permitPassedOn = finish(r, outcomes.withFailureStrategy(step, outcome));
+            done(r, !permitPassedOn);
         }
     }
 
@@ -246,16 +246,17 @@ public final class Worker implements AutoCloseable {
             if (r.thread != null) {
                 r.thread.interrupt();
             }
-            finish(r, decider.timedOut(r.step));
-            done(r);
+            boolean permitPassedOn = finish(r, decider.timedOut(r.step));
+            done(r, !permitPassedOn);
         }
     }
 
-    private void finish(RunningStep r, StepOutcome decided) {
+    /** Records the outcome; answers whether the step's permit went to a child claimed in the same transaction. */
+    private boolean finish(RunningStep r, StepOutcome decided) {
         StepOutcome outcome = outcomes.withDomainEvents(r.step, decided);
         FinishResult result = finish(r.step, outcome);
         if (result == null || !result.accepted()) {
-            return;
+            return false;
         }
         bus.publish(outcome.events().stream().filter(dev.tasker.core.events.DomainEvent::fast).toList());
         try {
@@ -276,18 +277,24 @@ public final class Worker implements AutoCloseable {
                 LOG.log(Level.FINE, "Settling the parent of task " + r.step.taskUuid() + " failed; the reaper retries", e);
             }
         }
+        return !result.claimedChildren().isEmpty();
     }
 
-    /** Retries while the database is away, until the lease would expire and another worker takes over. */
+    /**
+     * Retries while the database is away, until the lease would expire and another worker takes over. The finishing
+     * step's own permit may go to the first child claimed (so a busy worker still follows a chain without a claim
+     * poll); permits of the others are taken free ones.
+     */
     private FinishResult finish(ClaimedStep step, StepOutcome outcome) {
         Instant giveUp = Instant.now().plusSeconds(step.timeoutSeconds() + settings.leaseMarginSeconds());
         long wait = 50;
-        int reserved = claiming ? reservePermits(8) : 0;
+        int reserved = claiming ? reservePermits(7) : 0;
         while (true) {
+            int own = claiming ? 1 : 0;
             try {
-                FinishResult result = store.finish(settings.workerId(), step, outcome, reserved,
+                FinishResult result = store.finish(settings.workerId(), step, outcome, reserved + own,
                         settings.leaseMarginSeconds(), dependencies);
-                permits.release(reserved - result.claimedChildren().size());
+                permits.release(reserved - Math.max(0, result.claimedChildren().size() - own));
                 reserved = 0;
                 result.claimedChildren().forEach(this::start);
                 if (result.releasedReady() > result.claimedChildren().size()) {
@@ -323,8 +330,15 @@ public final class Worker implements AutoCloseable {
     }
 
     private void done(RunningStep r) {
+        done(r, true);
+    }
+
+    /** @param releasePermit false when the step's permit went to a child it released */
+    private void done(RunningStep r, boolean releasePermit) {
         running.remove(r.step.stepUuid());
-        permits.release();
+        if (releasePermit) {
+            permits.release();
+        }
         if (backlog) {
             wake();
         }

@@ -27,7 +27,7 @@ final class PgChildRelease {
                 FROM workflow_steps
                 WHERE step_uuid = ANY(ARRAY(SELECT to_step_uuid FROM workflow_step_edges WHERE from_step_uuid = ?))
                 ORDER BY step_uuid
-                FOR UPDATE),
+                FOR NO KEY UPDATE),
             picked AS (
                 SELECT step_uuid, now_ready,
                        now_ready AND row_number() OVER (PARTITION BY now_ready ORDER BY step_uuid) <= ? AS claim

@@ -48,7 +48,7 @@ final class PgStepQueue {
                 WHERE pending_parents = 0 AND current_state IN ('pending', 'waiting_for_retry')
                   AND ready_at <= clock_timestamp() AND (cardinality(?::text[]) = 0 OR namespace = ANY(?::text[]))
                 ORDER BY priority DESC, ready_at
-                LIMIT ? FOR UPDATE SKIP LOCKED),
+                LIMIT ? FOR NO KEY UPDATE SKIP LOCKED),
             claimed AS (
                 UPDATE workflow_steps s
                 SET current_state = 'in_progress', attempts = s.attempts + 1, lease_owner = ?,
@@ -185,8 +185,7 @@ final class PgStepQueue {
             List<UUID> ready = released.ready();
             List<ClaimedStep> mine = released.claimed();
             if (!mine.isEmpty()) {
-                Map<UUID, Set<String>> wanted = dependencies.wanted(mine);
-                mine = dependencies.attach(mine, wanted.isEmpty() ? Map.of() : results(c, wanted));
+                mine = dependencies.attach(mine, resultsFor(c, step, outcome, dependencies.wanted(mine)));
             }
             boolean stillInProcess = taskState == TaskState.STEPS_IN_PROCESS && outcome.nextState() == StepState.COMPLETE
                     && !ready.isEmpty();
@@ -197,6 +196,20 @@ final class PgStepQueue {
             }
             return new FinishResult(true, ready.size(), after, mine);
         });
+    }
+
+    /** The results {@code wanted}: those the finishing step holds from memory, the others read. */
+    private static Map<UUID, Map<String, JsonNode>> resultsFor(Connection c, ClaimedStep finishing, StepOutcome outcome,
+                                                               Map<UUID, Set<String>> wanted) throws SQLException {
+        Map<String, JsonNode> held = DependencyResults.heldBy(finishing, outcome);
+        Map<UUID, Set<String>> missing = DependencyResults.missing(wanted, finishing.taskUuid(), held);
+        Map<UUID, Map<String, JsonNode>> results = missing.isEmpty() ? new HashMap<>() : new HashMap<>(results(c, missing));
+        results.merge(finishing.taskUuid(), held, (read, known) -> {
+            Map<String, JsonNode> both = new HashMap<>(known);
+            both.putAll(read);
+            return both;
+        });
+        return results;
     }
 
     /** The step's result while it waits: its sub_workflow request, with the child's task_uuid. */
@@ -242,7 +255,7 @@ final class PgStepQueue {
                     SELECT step_uuid, current_state FROM workflow_steps
                     WHERE task_uuid = ? AND template_step = ? AND step_uuid <> ?
                       AND current_state IN ('pending', 'in_progress', 'waiting_for_retry')
-                    FOR UPDATE),
+                    FOR NO KEY UPDATE),
                 upd AS (
                     UPDATE workflow_steps s SET current_state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL,
                         updated_at = clock_timestamp()
@@ -320,7 +333,7 @@ final class PgStepQueue {
             Object[] ids = stepUuids.toArray();
             try (PreparedStatement lock = c.prepareStatement("""
                     SELECT 1 FROM tasks WHERE task_uuid IN (SELECT task_uuid FROM workflow_steps WHERE step_uuid = ANY(?::uuid[]))
-                    ORDER BY task_uuid FOR UPDATE""")) {
+                    ORDER BY task_uuid FOR NO KEY UPDATE""")) {
                 lock.setArray(1, c.createArrayOf("uuid", ids));
                 lock.executeQuery().close();
             }

@@ -44,7 +44,7 @@ final class PgTaskOperations {
                     WITH prev AS (
                         SELECT step_uuid, current_state FROM workflow_steps
                         WHERE task_uuid = ? AND current_state NOT IN ('complete', 'error', 'cancelled', 'resolved_manually')
-                        FOR UPDATE),
+                        FOR NO KEY UPDATE),
                     upd AS (
                         UPDATE workflow_steps s SET current_state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL,
                             updated_at = clock_timestamp()
@@ -149,7 +149,7 @@ final class PgTaskOperations {
 
     private static StepState stepState(Connection c, UUID taskUuid, UUID stepUuid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT current_state FROM workflow_steps WHERE step_uuid = ? AND task_uuid = ? FOR UPDATE")) {
+                "SELECT current_state FROM workflow_steps WHERE step_uuid = ? AND task_uuid = ? FOR NO KEY UPDATE")) {
             ps.setObject(1, stepUuid);
             ps.setObject(2, taskUuid);
             try (ResultSet rs = ps.executeQuery()) {

@@ -17,7 +17,7 @@ final class TaskRollup {
     }
 
     static TaskState lockTask(Connection c, UUID taskUuid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT current_state FROM tasks WHERE task_uuid = ? FOR UPDATE")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_state FROM tasks WHERE task_uuid = ? FOR NO KEY UPDATE")) {
             ps.setObject(1, taskUuid);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? TaskState.fromDb(rs.getString(1)) : null;

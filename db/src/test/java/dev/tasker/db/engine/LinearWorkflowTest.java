@@ -35,6 +35,17 @@ class LinearWorkflowTest {
                           - { name: add_ten, handler: { callable: Linear::AddTen }, dependencies: [square] }
                           - { name: times_three, handler: { callable: Linear::TimesThree }, dependencies: [add_ten] }
                           - { name: halve, handler: { callable: Linear::Halve }, dependencies: [times_three] }
+                        """)
+                .handler("Linear::Seen", ctx -> StepResult.success(new java.util.TreeMap<>(ctx.dependencyResults())))
+                .template("""
+                        name: what_each_step_sees
+                        namespace_name: math
+                        version: 1.0.0
+                        steps:
+                          - { name: square, handler: { callable: Linear::Square } }
+                          - { name: add_ten, handler: { callable: Linear::AddTen }, dependencies: [square] }
+                          - { name: times_three, handler: { callable: Linear::TimesThree }, dependencies: [add_ten] }
+                          - { name: seen, handler: { callable: Linear::Seen }, dependencies: [times_three] }
                         """);
     }
 
@@ -59,6 +70,14 @@ class LinearWorkflowTest {
         assertThat(task.counts().completionPercentage()).isEqualTo(100.0);
         assertThat(task.counts().executionStatus()).isEqualTo("all_complete");
         assertThat(task.completedAt()).isNotNull();
+    }
+
+    @Test
+    void theLastStepSeesTheResultOfEveryAncestorAndNoOther() {
+        TaskView task = engine.awaitEnd(engine.submit("math", "what_each_step_sees", "{\"even_number\": 2}"));
+
+        assertThat(task.step("seen").orElseThrow().result())
+                .isEqualTo(dev.tasker.core.json.Json.read("{\"square\": 4, \"add_ten\": 14, \"times_three\": 42}"));
     }
 
     @Test
