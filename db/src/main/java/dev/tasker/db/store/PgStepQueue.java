@@ -188,7 +188,7 @@ final class PgStepQueue {
                 mine = dependencies.attach(mine, resultsFor(c, step, outcome, dependencies.wanted(mine)));
             }
             boolean stillInProcess = taskState == TaskState.STEPS_IN_PROCESS && outcome.nextState() == StepState.COMPLETE
-                    && !ready.isEmpty();
+                    && (!ready.isEmpty() || TaskRollup.othersActive(c, step.taskUuid(), step.stepUuid()));
             TaskState after = stillInProcess ? taskState : TaskRollup.rollUp(c, step.taskUuid(), taskState, workerId,
                     "step " + step.name() + " " + outcome.nextState().dbName());
             if (ready.size() > mine.size()) {

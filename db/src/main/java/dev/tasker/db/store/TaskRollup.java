@@ -25,6 +25,25 @@ final class TaskRollup {
         }
     }
 
+    /**
+     * Whether a step of the task other than {@code step} is running or ready. While one is, a task in process stays in
+     * process when a step completes (its steps cannot all be complete, and none has failed, or it would be blocked).
+     */
+    static boolean othersActive(Connection c, UUID taskUuid, UUID step) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM workflow_steps WHERE task_uuid = ? AND step_uuid <> ?
+                    AND (current_state IN ('in_progress', 'enqueued', 'enqueued_for_orchestration',
+                                           'enqueued_as_error_for_orchestration')
+                         OR (current_state = 'pending' AND pending_parents = 0)))""")) {
+            ps.setObject(1, taskUuid);
+            ps.setObject(2, step);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /** The columns of {@link #counts(ResultSet, int)}, over workflow_steps. */
     static final String COUNT_COLUMNS = """
             count(*),
