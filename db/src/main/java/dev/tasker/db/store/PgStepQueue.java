@@ -61,21 +61,26 @@ final class PgStepQueue {
                 SELECT step_uuid, task_uuid, prev_state, 'in_progress', attempts, ?, 'claimed' FROM claimed)
             """ + "SELECT " + CLAIMED_COLUMNS + " FROM claimed c";
 
-    private static final String FINISH = """
-            WITH upd AS (
+    /**
+     * The step's outcome with its transition and audit rows, as CTEs {@code upd}, {@code tr} and {@code au}; the
+     * update also requires {@code %s} (a condition on other CTEs, or TRUE). Binds with {@link #bindFinish}.
+     */
+    static final String FINISH_CTES = """
+            upd AS (
                 UPDATE workflow_steps
                 SET current_state = ?, result = ?::jsonb, error = ?::jsonb, lease_owner = NULL, lease_expires_at = NULL,
                     ready_at = COALESCE(?, ready_at), updated_at = clock_timestamp(),
                     completed_at = CASE WHEN ? THEN clock_timestamp() ELSE completed_at END
-                WHERE step_uuid = ? AND current_state = 'in_progress' AND lease_owner = ? AND attempts = ?
+                WHERE step_uuid = ? AND current_state = 'in_progress' AND lease_owner = ? AND attempts = ? AND %s
                 RETURNING step_uuid, task_uuid, attempts, started_at),
             tr AS (
                 INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
                 SELECT step_uuid, task_uuid, 'in_progress', ?, attempts, ?, ? FROM upd),
             au AS (
                 INSERT INTO workflow_step_result_audit (step_uuid, task_uuid, attempt, success, result, error, worker, started_at)
-                SELECT step_uuid, task_uuid, attempts, ?, ?::jsonb, ?::jsonb, ?, started_at FROM upd)
-            SELECT count(*) FROM upd""";
+                SELECT step_uuid, task_uuid, attempts, ?, ?::jsonb, ?::jsonb, ?, started_at FROM upd)""";
+
+    private static final String FINISH = "WITH " + FINISH_CTES.formatted("TRUE") + " SELECT count(*) FROM upd";
 
     private final Tx tx;
     private final Notifications notifications;
@@ -160,28 +165,27 @@ final class PgStepQueue {
         NewTask child = given.child() == null ? null
                 : TaskFactory.build(given.child().template(), given.child().request(), step.stepUuid());
         StepOutcome outcome = child == null ? given : given.withResult(withChildUuid(given.result(), child.taskUuid()));
+        boolean plain = outcome.nextState() == StepState.COMPLETE && outcome.createSteps().isEmpty() && child == null
+                && dependencies != null && claimChildren > 0;
         return tx.run(c -> {
-            TaskState taskState = TaskRollup.lockTask(c, step.taskUuid());
-            if (taskState == null || !updateStep(c, workerId, step, outcome)) {
-                return FinishResult.rejected();
+            TaskState taskState;
+            PgChildRelease.Released released;
+            if (plain) {
+                PgChildRelease.Finished finished = PgChildRelease.finishReleaseAndClaim(c, workerId, step, outcome,
+                        claimChildren, leaseMarginSeconds);
+                if (finished.taskState() == null || !finished.finished()) {
+                    return FinishResult.rejected();
+                }
+                taskState = finished.taskState();
+                released = finished.released();
+                PgOutbox.write(c, outcome.events());
+            } else {
+                taskState = TaskRollup.lockTask(c, step.taskUuid());
+                if (taskState == null || !updateStep(c, workerId, step, outcome)) {
+                    return FinishResult.rejected();
+                }
+                released = recordAndRelease(c, workerId, step, outcome, child, claimChildren, leaseMarginSeconds, dependencies);
             }
-            if (!outcome.createSteps().isEmpty()) {
-                PgPlannedSteps.create(c, step, outcome.createSteps());
-            }
-            if (child != null) {
-                PgTaskWriter.insert(c, child);
-                notifications.work(c);
-            }
-            PgOutbox.write(c, outcome.events());
-            boolean release = outcome.succeeded() || (outcome.nextState() == StepState.ERROR
-                    && outcome.onError() == StepOutcome.OnError.RELEASE_DEPENDENTS);
-            if (outcome.nextState() == StepState.ERROR && outcome.onError() == StepOutcome.OnError.CANCEL_SIBLINGS) {
-                cancelSiblings(c, step, workerId);
-            }
-            PgChildRelease.Released released = !release ? PgChildRelease.Released.NONE
-                    : dependencies != null && claimChildren > 0
-                    ? PgChildRelease.releaseAndClaim(c, step.stepUuid(), workerId, claimChildren, leaseMarginSeconds)
-                    : new PgChildRelease.Released(releaseChildren(c, step.stepUuid()), List.of());
             List<UUID> ready = released.ready();
             List<ClaimedStep> mine = released.claimed();
             if (!mine.isEmpty()) {
@@ -196,6 +200,29 @@ final class PgStepQueue {
             }
             return new FinishResult(true, ready.size(), after, mine);
         });
+    }
+
+    /** What an outcome other than a plain completion writes besides the step: new steps, a child task, events. */
+    private PgChildRelease.Released recordAndRelease(Connection c, String workerId, ClaimedStep step, StepOutcome outcome,
+                                                     NewTask child, int claimChildren, int leaseMarginSeconds,
+                                                     DependencyResults dependencies) throws SQLException {
+        if (!outcome.createSteps().isEmpty()) {
+            PgPlannedSteps.create(c, step, outcome.createSteps());
+        }
+        if (child != null) {
+            PgTaskWriter.insert(c, child);
+            notifications.work(c);
+        }
+        PgOutbox.write(c, outcome.events());
+        boolean release = outcome.succeeded() || (outcome.nextState() == StepState.ERROR
+                && outcome.onError() == StepOutcome.OnError.RELEASE_DEPENDENTS);
+        if (outcome.nextState() == StepState.ERROR && outcome.onError() == StepOutcome.OnError.CANCEL_SIBLINGS) {
+            cancelSiblings(c, step, workerId);
+        }
+        return !release ? PgChildRelease.Released.NONE
+                : dependencies != null && claimChildren > 0
+                ? PgChildRelease.releaseAndClaim(c, step.stepUuid(), workerId, claimChildren, leaseMarginSeconds)
+                : new PgChildRelease.Released(releaseChildren(c, step.stepUuid()), List.of());
     }
 
     /** The results {@code wanted}: those the finishing step holds from memory, the others read. */
@@ -220,29 +247,37 @@ final class PgStepQueue {
     }
 
     private static boolean updateStep(Connection c, String workerId, ClaimedStep step, StepOutcome o) throws SQLException {
-        String result = o.result() == null ? null : o.result().toString();
-        String error = o.error() == null ? null : o.error().toString();
         try (PreparedStatement ps = c.prepareStatement(FINISH)) {
-            ps.setString(1, o.nextState().dbName());
-            ps.setString(2, result);
-            ps.setString(3, error);
-            ps.setTimestamp(4, o.retryAt() == null ? null : Timestamp.from(o.retryAt()));
-            ps.setBoolean(5, o.nextState() == StepState.COMPLETE);
-            ps.setObject(6, step.stepUuid());
-            ps.setString(7, workerId);
-            ps.setInt(8, step.attempt());
-            ps.setString(9, o.nextState().dbName());
-            ps.setString(10, workerId);
-            ps.setString(11, o.reason());
-            ps.setBoolean(12, o.succeeded());
-            ps.setString(13, result);
-            ps.setString(14, error);
-            ps.setString(15, workerId);
+            bindFinish(ps, 1, workerId, step, o);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1) == 1;
             }
         }
+    }
+
+    /** Binds the parameters of {@link #FINISH_CTES} from {@code first}; answers the next index. */
+    static int bindFinish(PreparedStatement ps, int first, String workerId, ClaimedStep step, StepOutcome o)
+            throws SQLException {
+        String result = o.result() == null ? null : o.result().toString();
+        String error = o.error() == null ? null : o.error().toString();
+        int i = first;
+        ps.setString(i++, o.nextState().dbName());
+        ps.setString(i++, result);
+        ps.setString(i++, error);
+        ps.setTimestamp(i++, o.retryAt() == null ? null : Timestamp.from(o.retryAt()));
+        ps.setBoolean(i++, o.nextState() == StepState.COMPLETE);
+        ps.setObject(i++, step.stepUuid());
+        ps.setString(i++, workerId);
+        ps.setInt(i++, step.attempt());
+        ps.setString(i++, o.nextState().dbName());
+        ps.setString(i++, workerId);
+        ps.setString(i++, o.reason());
+        ps.setBoolean(i++, o.succeeded());
+        ps.setString(i++, result);
+        ps.setString(i++, error);
+        ps.setString(i++, workerId);
+        return i;
     }
 
     /**
