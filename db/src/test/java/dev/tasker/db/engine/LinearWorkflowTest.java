@@ -17,6 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** square, +10, ×3, ÷2: 6 gives 69 and 4 gives 39. */
 class LinearWorkflowTest {
 
+    private static final String LINEAR_MATH = """
+            name: linear_math
+            namespace_name: math
+            version: 1.0.0
+            steps:
+              - { name: square, handler: { callable: Linear::Square } }
+              - { name: add_ten, handler: { callable: Linear::AddTen }, dependencies: [square] }
+              - { name: times_three, handler: { callable: Linear::TimesThree }, dependencies: [add_ten] }
+              - { name: halve, handler: { callable: Linear::Halve }, dependencies: [times_three] }
+            """;
+
     private static TestEngine engine;
 
     @BeforeAll
@@ -26,27 +37,10 @@ class LinearWorkflowTest {
                 .handler("Linear::AddTen", ctx -> StepResult.success(ctx.getDependencyResult("square").asLong() + 10))
                 .handler("Linear::TimesThree", ctx -> StepResult.success(ctx.getDependencyResult("add_ten").asLong() * 3))
                 .handler("Linear::Halve", ctx -> StepResult.success(ctx.getDependencyResult("times_three").asDouble() / 2))
-                .template("""
-                        name: linear_math
-                        namespace_name: math
-                        version: 1.0.0
-                        steps:
-                          - { name: square, handler: { callable: Linear::Square } }
-                          - { name: add_ten, handler: { callable: Linear::AddTen }, dependencies: [square] }
-                          - { name: times_three, handler: { callable: Linear::TimesThree }, dependencies: [add_ten] }
-                          - { name: halve, handler: { callable: Linear::Halve }, dependencies: [times_three] }
-                        """)
+                .template(LINEAR_MATH)
                 .handler("Linear::Seen", ctx -> StepResult.success(new java.util.TreeMap<>(ctx.dependencyResults())))
-                .template("""
-                        name: what_each_step_sees
-                        namespace_name: math
-                        version: 1.0.0
-                        steps:
-                          - { name: square, handler: { callable: Linear::Square } }
-                          - { name: add_ten, handler: { callable: Linear::AddTen }, dependencies: [square] }
-                          - { name: times_three, handler: { callable: Linear::TimesThree }, dependencies: [add_ten] }
-                          - { name: seen, handler: { callable: Linear::Seen }, dependencies: [times_three] }
-                        """);
+                .template(LINEAR_MATH.replace("name: linear_math", "name: what_each_step_sees")
+                        .replace("{ name: halve, handler: { callable: Linear::Halve }", "{ name: seen, handler: { callable: Linear::Seen }"));
     }
 
     @AfterAll
