@@ -125,13 +125,14 @@ final class EndToEndSuite {
     /** Process start to ready, with the example handlers of all three languages, through the launcher. */
     void coldStart(Path root) throws Exception {
         Path home = Files.createTempDirectory("tasker-bench-cold");
-        ColdStart cold = new ColdStart(root, databaseUrl, home);
-        cold.run(true);
-        for (boolean jit : new boolean[] {true, false}) {
-            ColdStart.Result r = cold.run(jit);
-            String mode = jit ? "JIT" : "interpreted";
-            report.atMost(PROCESS, "start to ready, Ruby + Python + TypeScript examples, " + mode, r.secondsToReady(), "s", 6);
-            report.atMost(PROCESS, "RSS when ready, " + mode, r.rssMb(), "MB", 1024);
+        try (ColdStart cold = new ColdStart(root, databaseUrl, home)) {
+            cold.run(true);
+            for (boolean jit : new boolean[] {true, false}) {
+                ColdStart.Result r = cold.run(jit);
+                String mode = jit ? "JIT" : "interpreted";
+                report.atMost(PROCESS, "start to ready, Ruby + Python + TypeScript examples, " + mode, r.secondsToReady(), "s", 6);
+                report.atMost(PROCESS, "RSS when ready, " + mode, r.rssMb(), "MB", 1024);
+            }
         }
         dev.tasker.db.embedded.ThrowawayPostgres.deleteRecursively(home);
     }

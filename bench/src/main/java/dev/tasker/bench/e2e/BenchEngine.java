@@ -127,13 +127,7 @@ public final class BenchEngine implements AutoCloseable {
         boolean external = !database.isEmbedded();
         server.close();
         if (external) {
-            try (var c = java.sql.DriverManager.getConnection(database.url().jdbcUrl(),
-                    database.url().connectionProperties(Duration.ofSeconds(5), "tasker-bench"));
-                 var s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + database.schema() + " CASCADE");
-            } catch (java.sql.SQLException e) {
-                System.err.println("could not drop the benchmark schema " + database.schema() + ": " + e.getMessage());
-            }
+            BenchSchemas.drop(database.url(), database.schema());
         }
         dev.tasker.db.embedded.ThrowawayPostgres.deleteRecursively(handlers);
         dev.tasker.db.embedded.ThrowawayPostgres.deleteRecursively(handlers.resolveSibling(handlers.getFileName() + "-pg"));

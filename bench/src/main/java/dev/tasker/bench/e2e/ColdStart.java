@@ -13,9 +13,12 @@ import java.util.Map;
 
 /**
  * {@code ./tasker serve} with the example handlers (Ruby, Python, TypeScript) in a new process: seconds from the
- * process start to {@code /health/ready} answering 200, and the process's memory then.
+ * process start to {@code /health/ready} answering 200, and the process's memory then. Closing it drops the schema
+ * the runs used on a server of the user's.
  */
-public final class ColdStart {
+public final class ColdStart implements AutoCloseable {
+
+    private static final String SCHEMA = "bench_cold";
 
     public record Result(boolean jit, double secondsToReady, double rssMb) {
     }
@@ -42,7 +45,7 @@ public final class ColdStart {
         env.put("TASKER_JIT", jit ? "1" : "0");
         env.put("TASKER_HOME", dataDir.toString());
         env.put("TASKER_DATA_DIR", dataDir.resolve("postgres").toString());
-        env.put("TASKER_DATABASE_SCHEMA", "bench_cold");
+        env.put("TASKER_DATABASE_SCHEMA", SCHEMA);
         if (databaseUrl != null) {
             env.put("TASKER_DATABASE_URL", databaseUrl);
         } else {
@@ -75,6 +78,13 @@ public final class ColdStart {
         } finally {
             process.destroy();
             process.waitFor();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (databaseUrl != null) {
+            BenchSchemas.drop(dev.tasker.db.DatabaseUrl.parse(databaseUrl), SCHEMA);
         }
     }
 }

@@ -288,9 +288,9 @@ public final class Worker implements AutoCloseable {
     private FinishResult finish(ClaimedStep step, StepOutcome outcome) {
         Instant giveUp = Instant.now().plusSeconds(step.timeoutSeconds() + settings.leaseMarginSeconds());
         long wait = 50;
-        int reserved = claiming ? reservePermits(7) : 0;
+        int own = claiming ? 1 : 0;
+        int reserved = own == 1 ? reservePermits(7) : 0;
         while (true) {
-            int own = claiming ? 1 : 0;
             try {
                 FinishResult result = store.finish(settings.workerId(), step, outcome, reserved + own,
                         settings.leaseMarginSeconds(), dependencies);
