@@ -23,7 +23,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,35 +126,7 @@ final class PgStepQueue {
         if (namesByTask.values().stream().allMatch(Set::isEmpty)) {
             return Map.of();
         }
-        return tx.read(c -> results(c, namesByTask));
-    }
-
-    private static Map<UUID, Map<String, JsonNode>> results(Connection c, Map<UUID, Set<String>> namesByTask)
-            throws SQLException {
-        Set<String> allNames = new java.util.HashSet<>();
-        namesByTask.values().forEach(allNames::addAll);
-        Map<UUID, Map<String, JsonNode>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT task_uuid, name, result, template_step FROM workflow_steps
-                WHERE task_uuid = ANY(?::uuid[]) AND (name = ANY(?::text[]) OR template_step = ANY(?::text[]))
-                  AND current_state IN ('complete', 'resolved_manually')""")) {
-            ps.setArray(1, c.createArrayOf("uuid", namesByTask.keySet().toArray()));
-            ps.setArray(2, c.createArrayOf("text", allNames.toArray()));
-            ps.setArray(3, c.createArrayOf("text", allNames.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UUID task = rs.getObject(1, UUID.class);
-                    String name = rs.getString(2);
-                    Set<String> wanted = namesByTask.get(task);
-                    if (wanted.contains(name) || (rs.getString(4) != null && wanted.contains(rs.getString(4)))) {
-                        String result = rs.getString(3);
-                        out.computeIfAbsent(task, k -> new HashMap<>())
-                                .put(name, result == null ? Json.MAPPER.nullNode() : Json.read(result));
-                    }
-                }
-            }
-        }
-        return out;
+        return tx.read(c -> PgDependencyResults.read(c, namesByTask));
     }
 
     /** @param dependencies what the children claimed here need to run; null: claim none */
@@ -189,7 +160,7 @@ final class PgStepQueue {
             List<UUID> ready = released.ready();
             List<ClaimedStep> mine = released.claimed();
             if (!mine.isEmpty()) {
-                mine = dependencies.attach(mine, resultsFor(c, step, outcome, dependencies.wanted(mine)));
+                mine = dependencies.attach(mine, PgDependencyResults.forChildren(c, step, outcome, dependencies.wanted(mine)));
             }
             boolean stillInProcess = taskState == TaskState.STEPS_IN_PROCESS && outcome.nextState() == StepState.COMPLETE
                     && (!ready.isEmpty() || TaskRollup.othersActive(c, step.taskUuid(), step.stepUuid()));
@@ -223,20 +194,6 @@ final class PgStepQueue {
                 : dependencies != null && claimChildren > 0
                 ? PgChildRelease.releaseAndClaim(c, step.stepUuid(), workerId, claimChildren, leaseMarginSeconds)
                 : new PgChildRelease.Released(releaseChildren(c, step.stepUuid()), List.of());
-    }
-
-    /** The results {@code wanted}: those the finishing step holds from memory, the others read. */
-    private static Map<UUID, Map<String, JsonNode>> resultsFor(Connection c, ClaimedStep finishing, StepOutcome outcome,
-                                                               Map<UUID, Set<String>> wanted) throws SQLException {
-        Map<String, JsonNode> held = DependencyResults.heldBy(finishing, outcome);
-        Map<UUID, Set<String>> missing = DependencyResults.missing(wanted, finishing.taskUuid(), held);
-        Map<UUID, Map<String, JsonNode>> results = missing.isEmpty() ? new HashMap<>() : new HashMap<>(results(c, missing));
-        results.merge(finishing.taskUuid(), held, (read, known) -> {
-            Map<String, JsonNode> both = new HashMap<>(known);
-            both.putAll(read);
-            return both;
-        });
-        return results;
     }
 
     /** The step's result while it waits: its sub_workflow request, with the child's task_uuid. */
