@@ -42,12 +42,11 @@ public final class Worker implements AutoCloseable {
     private final Map<UUID, RunningStep> running = new ConcurrentHashMap<>();
     private final ExecutorService handlerThreads;
     private final ScheduledExecutorService timers;
-    private final Object signal = new Object();
+    private final WorkSignal workSignal = new WorkSignal();
     private final AtomicInteger attemptsRun = new AtomicInteger();
     private final EngineEvents events;
     private final dev.tasker.core.events.EventBus bus;
     private final TemplateOutcomes outcomes;
-    private boolean workSignalled;
     private volatile boolean claiming;
     /** The last claim filled every free permit (or none was free): more ready steps may wait for a permit. */
     private volatile boolean backlog = true;
@@ -99,10 +98,7 @@ public final class Worker implements AutoCloseable {
 
     /** New work may be ready (a notification, a new task, a released child). */
     public void wake() {
-        synchronized (signal) {
-            workSignalled = true;
-            signal.notifyAll();
-        }
+        workSignal.raise();
     }
 
     /** Interrupts this worker's running attempts of a task that was cancelled. */
@@ -155,31 +151,14 @@ public final class Worker implements AutoCloseable {
                 } else {
                     backlog = true;
                 }
-                awaitSignal(settings.pollInterval().toMillis());
+                workSignal.await(settings.pollInterval().toMillis());
             } catch (RuntimeException e) {
                 failures++;
                 if (failures == 1 || failures % 50 == 0) {
                     LOG.warning(() -> "Cannot claim steps (" + e.getMessage() + "); retrying");
                 }
-                awaitSignal(Math.min(2000, 100 * failures));
+                workSignal.await(Math.min(2000, 100 * failures));
             }
-        }
-    }
-
-    private void awaitSignal(long millis) {
-        synchronized (signal) {
-            long deadline = System.currentTimeMillis() + millis;
-            long left = millis;
-            while (!workSignalled && left > 0 && claiming) {
-                try {
-                    signal.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                left = deadline - System.currentTimeMillis();
-            }
-            workSignalled = false;
         }
     }
 
