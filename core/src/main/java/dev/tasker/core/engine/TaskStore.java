@@ -31,11 +31,12 @@ public interface TaskStore {
     List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds);
 
     /**
-     * The step's outcome, its transitions, its released children and the task roll-up, in one transaction;
-     * up to {@code claimChildren} children that became ready are claimed for this worker in the same transaction.
+     * The steps' outcomes, their transitions, their released children and the tasks' roll-ups, in one transaction;
+     * up to {@link StepCompletion#claimChildren} children of each that became ready are claimed for this worker in
+     * the same transaction. Answers a result per completion, in the given order.
      */
-    FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome, int claimChildren, int leaseMarginSeconds,
-                        DependencyResults dependencies);
+    List<FinishResult> finishAll(String workerId, List<StepCompletion> completions, int leaseMarginSeconds,
+                                 DependencyResults dependencies);
 
     /** The results of the named completed (or manually resolved) steps of each task. */
     java.util.Map<UUID, java.util.Map<String, JsonNode>> results(java.util.Map<UUID, java.util.Set<String>> stepNamesByTask);

@@ -31,6 +31,8 @@ import java.util.logging.Logger;
 public final class Worker implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Worker.class.getName());
+    /** Transactions writing step outcomes at once; the outcomes that finish meanwhile wait and go together. */
+    private static final int COMPLETION_WRITERS = 2;
 
     private final TaskStore store;
     private final HandlerResolver handlers;
@@ -47,6 +49,7 @@ public final class Worker implements AutoCloseable {
     private final EngineEvents events;
     private final dev.tasker.core.events.EventBus bus;
     private final TemplateOutcomes outcomes;
+    private final CompletionBatcher completions;
     private volatile boolean claiming;
     /** The last claim filled every free permit (or none was free): more ready steps may wait for a permit. */
     private volatile boolean backlog = true;
@@ -73,6 +76,8 @@ public final class Worker implements AutoCloseable {
         this.outcomes = new TemplateOutcomes(store, templates, decider, new DecisionPlanner(settings.maxStepsPerDecision(),
                 settings.maxDecisionDepth()), new BatchPlanner(settings.maxStepsPerDecision()));
         this.permits = new Semaphore(settings.concurrency());
+        this.completions = new CompletionBatcher(batch -> store.finishAll(settings.workerId(), batch,
+                settings.leaseMarginSeconds(), dependencies), COMPLETION_WRITERS, settings.concurrency());
         AtomicInteger n = new AtomicInteger();
         this.handlerThreads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "tasker-step-" + n.incrementAndGet());
@@ -271,8 +276,7 @@ public final class Worker implements AutoCloseable {
         int reserved = own == 1 ? reservePermits(7) : 0;
         while (true) {
             try {
-                FinishResult result = store.finish(settings.workerId(), step, outcome, reserved + own,
-                        settings.leaseMarginSeconds(), dependencies);
+                FinishResult result = completions.finish(new StepCompletion(step, outcome, reserved + own));
                 permits.release(reserved - Math.max(0, result.claimedChildren().size() - own));
                 reserved = 0;
                 result.claimedChildren().forEach(this::start);

@@ -5,6 +5,7 @@ import dev.tasker.core.engine.ClaimedStep;
 import dev.tasker.core.engine.DependencyResults;
 import dev.tasker.core.engine.FinishResult;
 import dev.tasker.core.engine.OutcomeDecider;
+import dev.tasker.core.engine.StepCompletion;
 import dev.tasker.core.engine.StepOutcome;
 import dev.tasker.core.engine.NewTask;
 import dev.tasker.core.engine.TaskFactory;
@@ -22,11 +23,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /** The step queue: claims with SKIP LOCKED, finishes in one transaction, expires the leases of dead workers. */
 final class PgStepQueue {
@@ -130,47 +134,87 @@ final class PgStepQueue {
     }
 
     /** @param dependencies what the children claimed here need to run; null: claim none */
-    FinishResult finish(String workerId, ClaimedStep step, StepOutcome given, int claimChildren, int leaseMarginSeconds,
+    FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome, int claimChildren, int leaseMarginSeconds,
                         DependencyResults dependencies) {
+        return finishAll(workerId, List.of(new StepCompletion(step, outcome, claimChildren)), leaseMarginSeconds,
+                dependencies).getFirst();
+    }
+
+    /**
+     * Finishes the steps in one transaction. They are written in the order of their tasks' ids (the order in which
+     * every writer that locks several tasks takes them), so that two batches cannot wait for each other.
+     */
+    List<FinishResult> finishAll(String workerId, List<StepCompletion> completions, int leaseMarginSeconds,
+                                 DependencyResults dependencies) {
+        List<Finishing> finishing = completions.stream().map(PgStepQueue::finishing).toList();
+        List<Integer> order = IntStream.range(0, finishing.size()).boxed()
+                .sorted(Comparator.comparing((Integer i) -> finishing.get(i).step.taskUuid().toString())
+                        .thenComparing(i -> finishing.get(i).step.stepUuid().toString()))
+                .toList();
+        return tx.run(c -> {
+            FinishResult[] results = new FinishResult[finishing.size()];
+            boolean othersMayTake = false;
+            for (int i : order) {
+                results[i] = finish(c, workerId, finishing.get(i), leaseMarginSeconds, dependencies);
+                othersMayTake |= results[i].releasedReady() > results[i].claimedChildren().size();
+            }
+            if (othersMayTake) {
+                notifications.work(c);
+            }
+            return Arrays.asList(results);
+        });
+    }
+
+    /** An outcome checked and ready to write; a sub-workflow's child task is built once, with its id in the result. */
+    private record Finishing(ClaimedStep step, StepOutcome outcome, NewTask child, int claimChildren) {
+    }
+
+    private static Finishing finishing(StepCompletion completion) {
+        StepOutcome given = completion.outcome();
+        ClaimedStep step = completion.step();
         StepTransitions.check(StepState.IN_PROGRESS, given.nextState());
         NewTask child = given.child() == null ? null
                 : TaskFactory.build(given.child().template(), given.child().request(), step.stepUuid());
         StepOutcome outcome = child == null ? given : given.withResult(withChildUuid(given.result(), child.taskUuid()));
-        boolean plain = outcome.nextState() == StepState.COMPLETE && outcome.createSteps().isEmpty() && child == null
-                && dependencies != null && claimChildren > 0;
-        return tx.run(c -> {
-            TaskState taskState;
-            PgChildRelease.Released released;
-            if (plain) {
-                PgChildRelease.Finished finished = PgChildRelease.finishReleaseAndClaim(c, workerId, step, outcome,
-                        claimChildren, leaseMarginSeconds);
-                if (finished.taskState() == null || !finished.finished()) {
-                    return FinishResult.rejected();
-                }
-                taskState = finished.taskState();
-                released = finished.released();
-                PgOutbox.write(c, outcome.events());
-            } else {
-                taskState = TaskRollup.lockTask(c, step.taskUuid());
-                if (taskState == null || !updateStep(c, workerId, step, outcome)) {
-                    return FinishResult.rejected();
-                }
-                released = recordAndRelease(c, workerId, step, outcome, child, claimChildren, leaseMarginSeconds, dependencies);
+        return new Finishing(step, outcome, child, completion.claimChildren());
+    }
+
+    private FinishResult finish(Connection c, String workerId, Finishing f, int leaseMarginSeconds,
+                                DependencyResults dependencies) throws SQLException {
+        ClaimedStep step = f.step;
+        StepOutcome outcome = f.outcome;
+        int claimChildren = dependencies == null ? 0 : f.claimChildren;
+        boolean plain = outcome.nextState() == StepState.COMPLETE && outcome.createSteps().isEmpty() && f.child == null
+                && claimChildren > 0;
+        TaskState taskState;
+        PgChildRelease.Released released;
+        if (plain) {
+            PgChildRelease.Finished finished = PgChildRelease.finishReleaseAndClaim(c, workerId, step, outcome,
+                    claimChildren, leaseMarginSeconds);
+            if (finished.taskState() == null || !finished.finished()) {
+                return FinishResult.rejected();
             }
-            List<UUID> ready = released.ready();
-            List<ClaimedStep> mine = released.claimed();
-            if (!mine.isEmpty()) {
-                mine = dependencies.attach(mine, PgDependencyResults.forChildren(c, step, outcome, dependencies.wanted(mine)));
+            taskState = finished.taskState();
+            released = finished.released();
+            PgOutbox.write(c, outcome.events());
+        } else {
+            taskState = TaskRollup.lockTask(c, step.taskUuid());
+            if (taskState == null || !updateStep(c, workerId, step, outcome)) {
+                return FinishResult.rejected();
             }
-            boolean stillInProcess = taskState == TaskState.STEPS_IN_PROCESS && outcome.nextState() == StepState.COMPLETE
-                    && (!ready.isEmpty() || TaskRollup.othersActive(c, step.taskUuid(), step.stepUuid()));
-            TaskState after = stillInProcess ? taskState : TaskRollup.rollUp(c, step.taskUuid(), taskState, workerId,
-                    "step " + step.name() + " " + outcome.nextState().dbName());
-            if (ready.size() > mine.size()) {
-                notifications.work(c);
-            }
-            return new FinishResult(true, ready.size(), after, mine);
-        });
+            released = recordAndRelease(c, workerId, step, outcome, f.child, claimChildren, leaseMarginSeconds,
+                    dependencies);
+        }
+        List<UUID> ready = released.ready();
+        List<ClaimedStep> mine = released.claimed();
+        if (!mine.isEmpty()) {
+            mine = dependencies.attach(mine, PgDependencyResults.forChildren(c, step, outcome, dependencies.wanted(mine)));
+        }
+        boolean stillInProcess = taskState == TaskState.STEPS_IN_PROCESS && outcome.nextState() == StepState.COMPLETE
+                && (!ready.isEmpty() || TaskRollup.othersActive(c, step.taskUuid(), step.stepUuid()));
+        TaskState after = stillInProcess ? taskState : TaskRollup.rollUp(c, step.taskUuid(), taskState, workerId,
+                "step " + step.name() + " " + outcome.nextState().dbName());
+        return new FinishResult(true, ready.size(), after, mine);
     }
 
     /** What an outcome other than a plain completion writes besides the step: new steps, a child task, events. */

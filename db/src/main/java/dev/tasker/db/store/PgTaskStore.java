@@ -5,6 +5,7 @@ import dev.tasker.core.engine.ClaimedStep;
 import dev.tasker.core.engine.DependencyResults;
 import dev.tasker.core.engine.FinishResult;
 import dev.tasker.core.engine.NewTask;
+import dev.tasker.core.engine.StepCompletion;
 import dev.tasker.core.engine.StepOutcome;
 import dev.tasker.core.engine.TaskStore;
 import dev.tasker.core.engine.TemplateRecord;
@@ -72,9 +73,9 @@ public final class PgTaskStore implements TaskStore {
     }
 
     @Override
-    public FinishResult finish(String workerId, ClaimedStep step, StepOutcome outcome, int claimChildren,
-                               int leaseMarginSeconds, DependencyResults dependencies) {
-        return queue.finish(workerId, step, outcome, claimChildren, leaseMarginSeconds, dependencies);
+    public List<FinishResult> finishAll(String workerId, List<StepCompletion> completions, int leaseMarginSeconds,
+                                        DependencyResults dependencies) {
+        return queue.finishAll(workerId, completions, leaseMarginSeconds, dependencies);
     }
 
     @Override
