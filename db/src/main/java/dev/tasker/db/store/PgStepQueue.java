@@ -225,8 +225,7 @@ final class PgStepQueue {
             PgPlannedSteps.create(c, step, outcome.createSteps());
         }
         if (child != null) {
-            PgTaskWriter.insert(c, child);
-            notifications.work(c);
+            PgTaskWriter.insert(c, child, notifications);
         }
         PgOutbox.write(c, outcome.events());
         boolean release = outcome.succeeded() || (outcome.nextState() == StepState.ERROR

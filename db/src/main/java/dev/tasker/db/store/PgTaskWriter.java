@@ -3,6 +3,7 @@ package dev.tasker.db.store;
 import dev.tasker.core.engine.DuplicateTaskException;
 import dev.tasker.core.engine.NewTask;
 import dev.tasker.core.state.TaskState;
+import dev.tasker.core.state.TaskTransitions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,49 +25,55 @@ final class PgTaskWriter {
 
     void create(NewTask task) {
         tx.run(c -> {
-            insert(c, task);
-            notifications.work(c);
+            insert(c, task, notifications);
             return null;
         });
     }
 
-    /** The task's rows on an open transaction (a sub-workflow is created in its parent step's). */
-    static void insert(Connection c, NewTask task) throws SQLException {
-        if (!insertTask(c, task)) {
-            throw new DuplicateTaskException(existing(c, task.identityHash()));
-        }
-        insertSteps(c, task.taskUuid(), task.namespace(), task.priority(), task.steps());
-        insertEdges(c, task.taskUuid(), task.edges());
+    /**
+     * The task's rows on an open transaction (a sub-workflow is created in its parent step's); wakes the workers of
+     * other JVMs when it commits.
+     */
+    static void insert(Connection c, NewTask task, Notifications notifications) throws SQLException {
         TaskState first = task.steps().isEmpty() ? TaskState.COMPLETE : TaskState.STEPS_IN_PROCESS;
-        TaskRollup.transition(c, task.taskUuid(), TaskState.PENDING, first, null, "created");
+        TaskTransitions.check(TaskState.PENDING, first);
+        try (PreparedStatement ps = c.prepareStatement(INSERT_TASK)) {
+            int i = bindTask(ps, 1, task);
+            ps.setString(i++, first.dbName());
+            ps.setBoolean(i++, first == TaskState.COMPLETE);
+            ps.setString(i++, first.dbName());
+            i = bindSteps(c, ps, i, task.taskUuid(), task.namespace(), task.priority(), task.steps());
+            ps.setObject(i++, task.taskUuid());
+            ps.setArray(i++, c.createArrayOf("uuid", task.edges().stream().map(NewTask.Edge::from).toArray()));
+            ps.setArray(i++, c.createArrayOf("uuid", task.edges().stream().map(NewTask.Edge::to).toArray()));
+            ps.setBoolean(i++, !task.steps().isEmpty());
+            ps.setString(i, notifications.channel());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    throw new DuplicateTaskException(existing(c, task.identityHash()));
+                }
+            }
+        }
     }
 
-    private static boolean insertTask(Connection c, NewTask t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                WITH ins AS (
-                    INSERT INTO tasks (task_uuid, template_uuid, namespace, name, version, context, identity_hash,
-                                       idempotency_key, priority, initiator, source_system, reason, tags, parent_step_uuid)
-                    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-                    ON CONFLICT (identity_hash) DO NOTHING
-                    RETURNING task_uuid)
-                INSERT INTO task_transitions (task_uuid, from_state, to_state, reason)
-                SELECT task_uuid, NULL, 'pending', 'submitted' FROM ins""")) {
-            ps.setObject(1, t.taskUuid());
-            ps.setObject(2, t.templateUuid());
-            ps.setString(3, t.namespace());
-            ps.setString(4, t.name());
-            ps.setString(5, t.version());
-            ps.setString(6, t.context().toString());
-            ps.setString(7, t.identityHash());
-            ps.setString(8, t.idempotencyKey());
-            ps.setInt(9, t.priority());
-            ps.setString(10, t.initiator());
-            ps.setString(11, t.sourceSystem());
-            ps.setString(12, t.reason());
-            ps.setString(13, t.tags().toString());
-            ps.setObject(14, t.parentStepUuid());
-            return ps.executeUpdate() == 1;
-        }
+    private static int bindTask(PreparedStatement ps, int first, NewTask t) throws SQLException {
+        int i = first;
+        ps.setObject(i++, t.taskUuid());
+        ps.setObject(i++, t.templateUuid());
+        ps.setString(i++, t.namespace());
+        ps.setString(i++, t.name());
+        ps.setString(i++, t.version());
+        ps.setString(i++, t.context().toString());
+        ps.setString(i++, t.identityHash());
+        ps.setString(i++, t.idempotencyKey());
+        ps.setInt(i++, t.priority());
+        ps.setString(i++, t.initiator());
+        ps.setString(i++, t.sourceSystem());
+        ps.setString(i++, t.reason());
+        ps.setString(i++, t.tags().toString());
+        ps.setObject(i++, t.parentStepUuid());
+        return i;
     }
 
     private static UUID existing(Connection c, String identityHash) throws SQLException {
@@ -78,9 +85,65 @@ final class PgTaskWriter {
         }
     }
 
-    /** Steps with their first transition; also used for the steps a decision creates. */
+    /**
+     * Steps with their first transition, as CTEs {@code steps} and {@code step_tr}, inserted when {@code %s} holds.
+     * Binds with {@link #bindSteps}.
+     */
+    private static final String STEP_CTES = """
+            steps AS (
+                INSERT INTO workflow_steps (step_uuid, task_uuid, name, namespace, priority, step_type, handler_callable,
+                    max_attempts, retryable, backoff, backoff_base_ms, max_backoff_ms, timeout_seconds, pending_parents, inputs,
+                    template_step)
+                SELECT u.id, ?, u.name, ?, ?, u.type, u.callable, u.max_attempts, u.retryable, u.backoff, u.base, u.cap,
+                       u.timeout, u.parents, u.inputs::jsonb, u.template_step
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int[], ?::boolean[], ?::text[], ?::int[],
+                            ?::int[], ?::int[], ?::int[], ?::text[], ?::text[])
+                     AS u(id, name, type, callable, max_attempts, retryable, backoff, base, cap, timeout, parents, inputs,
+                          template_step)
+                WHERE %s
+                RETURNING step_uuid, task_uuid),
+            step_tr AS (
+                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, reason)
+                SELECT step_uuid, task_uuid, NULL, 'pending', 0, 'created' FROM steps)""";
+
+    /**
+     * The task in the state its steps put it in, its two first transitions, its steps with theirs, and its edges, in
+     * one statement; the steps and edges only when the task row was inserted (its identity is new).
+     */
+    private static final String INSERT_TASK = """
+            WITH ins AS (
+                INSERT INTO tasks (task_uuid, template_uuid, namespace, name, version, context, identity_hash,
+                                   idempotency_key, priority, initiator, source_system, reason, tags, parent_step_uuid,
+                                   current_state, completed_at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?,
+                        CASE WHEN ? THEN clock_timestamp() END)
+                ON CONFLICT (identity_hash) DO NOTHING
+                RETURNING task_uuid),
+            ttr AS (
+                INSERT INTO task_transitions (task_uuid, from_state, to_state, reason)
+                SELECT ins.task_uuid, v.from_state, v.to_state, v.reason
+                FROM ins, (VALUES (1, NULL, 'pending', 'submitted'), (2, 'pending', ?, 'created'))
+                          AS v(n, from_state, to_state, reason)
+                ORDER BY v.n),
+            """ + STEP_CTES.formatted("EXISTS (SELECT 1 FROM ins)") + """
+            ,
+            edges AS (
+                INSERT INTO workflow_step_edges (task_uuid, from_step_uuid, to_step_uuid)
+                SELECT ?, f, t FROM unnest(?::uuid[], ?::uuid[]) AS e(f, t) WHERE EXISTS (SELECT 1 FROM ins))
+            SELECT count(*), CASE WHEN count(*) > 0 AND ? THEN pg_notify(?, 'work') END FROM ins""";
+
+    /** Steps with their first transition, for a task that exists (the steps a decision creates). */
     static void insertSteps(Connection c, UUID taskUuid, String namespace, int priority, List<NewTask.Step> steps)
             throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("WITH " + STEP_CTES.formatted("TRUE") + " SELECT count(*) FROM steps")) {
+            bindSteps(c, ps, 1, taskUuid, namespace, priority, steps);
+            ps.executeQuery().close();
+        }
+    }
+
+    /** Binds the parameters of {@link #STEP_CTES} from {@code first}; answers the next index. */
+    private static int bindSteps(Connection c, PreparedStatement ps, int first, UUID taskUuid, String namespace,
+                                 int priority, List<NewTask.Step> steps) throws SQLException {
         int n = steps.size();
         Object[] ids = new Object[n];
         Object[] names = new Object[n];
@@ -111,38 +174,24 @@ final class PgTaskWriter {
             inputs[i] = s.inputs().toString();
             templateSteps[i] = s.templateStep();
         }
-        try (PreparedStatement ps = c.prepareStatement("""
-                WITH ins AS (
-                    INSERT INTO workflow_steps (step_uuid, task_uuid, name, namespace, priority, step_type, handler_callable,
-                        max_attempts, retryable, backoff, backoff_base_ms, max_backoff_ms, timeout_seconds, pending_parents, inputs,
-                        template_step)
-                    SELECT u.id, ?, u.name, ?, ?, u.type, u.callable, u.max_attempts, u.retryable, u.backoff, u.base, u.cap,
-                           u.timeout, u.parents, u.inputs::jsonb, u.template_step
-                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int[], ?::boolean[], ?::text[], ?::int[],
-                                ?::int[], ?::int[], ?::int[], ?::text[], ?::text[])
-                         AS u(id, name, type, callable, max_attempts, retryable, backoff, base, cap, timeout, parents, inputs,
-                              template_step)
-                    RETURNING step_uuid, task_uuid)
-                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, reason)
-                SELECT step_uuid, task_uuid, NULL, 'pending', 0, 'created' FROM ins""")) {
-            ps.setObject(1, taskUuid);
-            ps.setString(2, namespace);
-            ps.setInt(3, priority);
-            ps.setArray(4, c.createArrayOf("uuid", ids));
-            ps.setArray(5, c.createArrayOf("text", names));
-            ps.setArray(6, c.createArrayOf("text", types));
-            ps.setArray(7, c.createArrayOf("text", callables));
-            ps.setArray(8, c.createArrayOf("int4", maxAttempts));
-            ps.setArray(9, c.createArrayOf("bool", retryable));
-            ps.setArray(10, c.createArrayOf("text", backoff));
-            ps.setArray(11, c.createArrayOf("int4", base));
-            ps.setArray(12, c.createArrayOf("int4", cap));
-            ps.setArray(13, c.createArrayOf("int4", timeout));
-            ps.setArray(14, c.createArrayOf("int4", parents));
-            ps.setArray(15, c.createArrayOf("text", inputs));
-            ps.setArray(16, c.createArrayOf("text", templateSteps));
-            ps.executeUpdate();
-        }
+        int i = first;
+        ps.setObject(i++, taskUuid);
+        ps.setString(i++, namespace);
+        ps.setInt(i++, priority);
+        ps.setArray(i++, c.createArrayOf("uuid", ids));
+        ps.setArray(i++, c.createArrayOf("text", names));
+        ps.setArray(i++, c.createArrayOf("text", types));
+        ps.setArray(i++, c.createArrayOf("text", callables));
+        ps.setArray(i++, c.createArrayOf("int4", maxAttempts));
+        ps.setArray(i++, c.createArrayOf("bool", retryable));
+        ps.setArray(i++, c.createArrayOf("text", backoff));
+        ps.setArray(i++, c.createArrayOf("int4", base));
+        ps.setArray(i++, c.createArrayOf("int4", cap));
+        ps.setArray(i++, c.createArrayOf("int4", timeout));
+        ps.setArray(i++, c.createArrayOf("int4", parents));
+        ps.setArray(i++, c.createArrayOf("text", inputs));
+        ps.setArray(i++, c.createArrayOf("text", templateSteps));
+        return i;
     }
 
     static void insertEdges(Connection c, UUID taskUuid, List<NewTask.Edge> edges) throws SQLException {
