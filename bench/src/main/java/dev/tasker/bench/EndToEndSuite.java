@@ -59,7 +59,7 @@ final class EndToEndSuite {
                 floor(engine);
             }
             if (parts.contains("creation")) {
-                Percentiles creation = new CreationRun(engine).run(plan.times(50), plan.times(plan.creationCount()));
+                Percentiles creation = new CreationRun(engine).run(plan.times(1000), plan.times(plan.creationCount()));
                 report.atMost(LATENCY, "task creation through POST /v1/tasks, 10 steps, p50", creation.p50(), "ms", 2);
                 report.add(LATENCY, "task creation through POST /v1/tasks, 10 steps, p99", creation.p99(), "ms");
             }

@@ -17,6 +17,23 @@ public record NewTask(UUID taskUuid, UUID templateUuid, String namespace, String
         edges = List.copyOf(edges);
     }
 
+    /** The state a task is created in: in process, or complete when it has no steps. */
+    public dev.tasker.core.state.TaskState initialState() {
+        return steps.isEmpty() ? dev.tasker.core.state.TaskState.COMPLETE : dev.tasker.core.state.TaskState.STEPS_IN_PROCESS;
+    }
+
+    /** The task as it was created: every step pending, with the times the database gave the rows. */
+    public TaskView created(java.time.Instant createdAt, java.util.Map<java.util.UUID, java.time.Instant> stepsCreatedAt) {
+        List<StepView> views = steps.stream().map(s -> new StepView(s.stepUuid(), taskUuid, s.name(),
+                dev.tasker.core.state.StepState.PENDING, 0, s.retry().maxAttempts(), null, null, s.inputs(),
+                stepsCreatedAt.get(s.stepUuid()), null, null)).toList();
+        var state = initialState();
+        return new TaskView(taskUuid, namespace, name, version, state, context, priority, createdAt, createdAt,
+                state == dev.tasker.core.state.TaskState.COMPLETE ? createdAt : null,
+                StepCounts.of(views.stream().map(StepView::state).toList(), steps.stream().map(Step::pendingParents).toList()),
+                views);
+    }
+
     /** @param templateStep the template step a batch worker is made from; null for every other step */
     public record Step(UUID stepUuid, String name, StepType type, String callable, RetryPolicy retry, int timeoutSeconds,
                        int pendingParents, JsonNode inputs, String templateStep) {

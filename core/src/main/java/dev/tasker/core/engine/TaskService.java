@@ -9,14 +9,15 @@ public final class TaskService {
 
     private final TaskStore store;
     private final EngineEvents events;
-    private final Runnable wakeLocalWorker;
+    private final java.util.function.Consumer<String> wakeLocalWorker;
     private final ContextValidator contexts = new ContextValidator();
 
-    public TaskService(TaskStore store, Runnable wakeLocalWorker) {
+    /** @param wakeLocalWorker told the namespace of each new task */
+    public TaskService(TaskStore store, java.util.function.Consumer<String> wakeLocalWorker) {
         this(store, wakeLocalWorker, EngineEvents.NONE);
     }
 
-    public TaskService(TaskStore store, Runnable wakeLocalWorker, EngineEvents events) {
+    public TaskService(TaskStore store, java.util.function.Consumer<String> wakeLocalWorker, EngineEvents events) {
         this.events = events;
         this.store = store;
         this.wakeLocalWorker = wakeLocalWorker;
@@ -24,13 +25,18 @@ public final class TaskService {
 
     /** Throws {@link TemplateNotFoundException}, {@link InvalidContextException} or {@link DuplicateTaskException}. */
     public UUID create(TaskRequest request) {
+        return submit(request).taskUuid();
+    }
+
+    /** Like {@link #create}, answering the task as it was created. */
+    public TaskView submit(TaskRequest request) {
         TemplateRecord template = store.findTemplate(request.namespace(), request.name(), request.version())
                 .orElseThrow(() -> new TemplateNotFoundException(request.namespace(), request.name(), request.version()));
         contexts.validate(template, request.context() == null ? Json.MAPPER.createObjectNode() : request.context());
         NewTask task = TaskFactory.build(template, request);
-        store.createTask(task);
+        TaskView created = store.createTask(task);
         events.taskCreated(request.namespace());
-        wakeLocalWorker.run();
-        return task.taskUuid();
+        wakeLocalWorker.accept(task.namespace());
+        return created;
     }
 }

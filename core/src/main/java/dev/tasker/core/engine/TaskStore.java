@@ -24,8 +24,11 @@ public interface TaskStore {
 
     Optional<TemplateRecord> templateByUuid(UUID templateUuid);
 
-    /** Writes task, steps, edges and first transitions in one transaction; throws {@link DuplicateTaskException}. */
-    void createTask(NewTask task);
+    /**
+     * Writes task, steps, edges and first transitions in one transaction and answers the task as created; throws
+     * {@link DuplicateTaskException}.
+     */
+    TaskView createTask(NewTask task);
 
     /** Takes up to {@code limit} ready steps of the given namespaces (empty: all) for this worker. */
     List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds);

@@ -106,6 +106,13 @@ public final class Worker implements AutoCloseable {
         workSignal.raise();
     }
 
+    /** New work may be ready in a namespace (null: any); a worker that does not serve it is left asleep. */
+    public void wake(String namespace) {
+        if (namespace == null || settings.namespaces().isEmpty() || settings.namespaces().contains(namespace)) {
+            wake();
+        }
+    }
+
     /** Interrupts this worker's running attempts of a task that was cancelled. */
     public void cancelTask(UUID taskUuid) {
         running.values().stream().filter(r -> r.step.taskUuid().equals(taskUuid)).forEach(r -> {
@@ -285,7 +292,7 @@ public final class Worker implements AutoCloseable {
                 }
                 if (outcome.retryAt() != null) {
                     long delay = Math.max(0, Duration.between(Instant.now(), outcome.retryAt()).toMillis());
-                    timers.schedule(this::wake, delay + 5, TimeUnit.MILLISECONDS);
+                    timers.schedule(() -> wake(), delay + 5, TimeUnit.MILLISECONDS);
                 }
                 return result;
             } catch (RuntimeException e) {

@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 
-/** The LISTEN/NOTIFY channel of one schema: "work" wakes the workers of other JVMs, "cancel:&lt;uuid&gt;" interrupts. */
+/**
+ * The LISTEN/NOTIFY channel of one schema: "work:&lt;namespace&gt;" wakes the workers that serve the namespace ("work":
+ * any), "cancel:&lt;uuid&gt;" interrupts a task's running attempts.
+ */
 public final class Notifications {
 
     private final String channel;
@@ -20,6 +23,14 @@ public final class Notifications {
 
     void work(Connection c) throws SQLException {
         send(c, "work");
+    }
+
+    void work(Connection c, String namespace) throws SQLException {
+        send(c, workPayload(namespace));
+    }
+
+    static String workPayload(String namespace) {
+        return "work:" + namespace;
     }
 
     void cancel(Connection c, UUID taskUuid) throws SQLException {

@@ -23,13 +23,14 @@ public final class PgListener implements AutoCloseable {
 
     private final DatabaseUrl url;
     private final String channel;
-    private final Runnable onWork;
+    private final Consumer<String> onWork;
     private final Consumer<UUID> onCancel;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Connection connection;
 
-    public PgListener(DatabaseUrl url, Notifications notifications, Runnable onWork, Consumer<UUID> onCancel) {
+    /** @param onWork told the namespace in which work may be ready (null: any) */
+    public PgListener(DatabaseUrl url, Notifications notifications, Consumer<String> onWork, Consumer<UUID> onCancel) {
         this.url = url;
         this.channel = notifications.channel();
         this.onWork = onWork;
@@ -47,7 +48,7 @@ public final class PgListener implements AutoCloseable {
                 }
                 if (failures > 0) {
                     LOG.info("Listening for notifications again");
-                    onWork.run();
+                    onWork.accept(null);
                 }
                 failures = 0;
                 PGConnection pg = c.unwrap(PGConnection.class);
@@ -75,8 +76,10 @@ public final class PgListener implements AutoCloseable {
     private void dispatch(String payload) {
         if (payload.startsWith("cancel:")) {
             onCancel.accept(UUID.fromString(payload.substring("cancel:".length())));
+        } else if (payload.startsWith("work:")) {
+            onWork.accept(payload.substring("work:".length()));
         } else {
-            onWork.run();
+            onWork.accept(null);
         }
     }
 

@@ -153,13 +153,15 @@ final class PgStepQueue {
                 .toList();
         return tx.run(c -> {
             FinishResult[] results = new FinishResult[finishing.size()];
-            boolean othersMayTake = false;
+            Set<String> othersMayTake = new java.util.TreeSet<>();
             for (int i : order) {
                 results[i] = finish(c, workerId, finishing.get(i), leaseMarginSeconds, dependencies);
-                othersMayTake |= results[i].releasedReady() > results[i].claimedChildren().size();
+                if (results[i].releasedReady() > results[i].claimedChildren().size()) {
+                    othersMayTake.add(finishing.get(i).step.namespace());
+                }
             }
-            if (othersMayTake) {
-                notifications.work(c);
+            for (String namespace : othersMayTake) {
+                notifications.work(c, namespace);
             }
             return Arrays.asList(results);
         });

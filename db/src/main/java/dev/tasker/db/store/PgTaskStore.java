@@ -8,6 +8,7 @@ import dev.tasker.core.engine.NewTask;
 import dev.tasker.core.engine.StepCompletion;
 import dev.tasker.core.engine.StepOutcome;
 import dev.tasker.core.engine.TaskStore;
+import dev.tasker.core.engine.TaskView;
 import dev.tasker.core.engine.TemplateRecord;
 import dev.tasker.core.template.TaskTemplate;
 
@@ -63,8 +64,8 @@ public final class PgTaskStore implements TaskStore {
     }
 
     @Override
-    public void createTask(NewTask task) {
-        writer.create(task);
+    public TaskView createTask(NewTask task) {
+        return writer.create(task);
     }
 
     @Override

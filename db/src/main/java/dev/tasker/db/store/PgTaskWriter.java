@@ -2,6 +2,8 @@ package dev.tasker.db.store;
 
 import dev.tasker.core.engine.DuplicateTaskException;
 import dev.tasker.core.engine.NewTask;
+import dev.tasker.core.engine.TaskView;
+import dev.tasker.core.json.Json;
 import dev.tasker.core.state.TaskState;
 import dev.tasker.core.state.TaskTransitions;
 
@@ -9,7 +11,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Creates a task with all its steps, edges and first transitions in one transaction of a few statements. */
@@ -23,19 +29,16 @@ final class PgTaskWriter {
         this.notifications = notifications;
     }
 
-    void create(NewTask task) {
-        tx.run(c -> {
-            insert(c, task, notifications);
-            return null;
-        });
+    TaskView create(NewTask task) {
+        return tx.run(c -> insert(c, task, notifications));
     }
 
     /**
      * The task's rows on an open transaction (a sub-workflow is created in its parent step's); wakes the workers of
-     * other JVMs when it commits.
+     * other JVMs when it commits. Answers the task as created.
      */
-    static void insert(Connection c, NewTask task, Notifications notifications) throws SQLException {
-        TaskState first = task.steps().isEmpty() ? TaskState.COMPLETE : TaskState.STEPS_IN_PROCESS;
+    static TaskView insert(Connection c, NewTask task, Notifications notifications) throws SQLException {
+        TaskState first = task.initialState();
         TaskTransitions.check(TaskState.PENDING, first);
         try (PreparedStatement ps = c.prepareStatement(INSERT_TASK)) {
             int i = bindTask(ps, 1, task);
@@ -47,12 +50,16 @@ final class PgTaskWriter {
             ps.setArray(i++, c.createArrayOf("uuid", task.edges().stream().map(NewTask.Edge::from).toArray()));
             ps.setArray(i++, c.createArrayOf("uuid", task.edges().stream().map(NewTask.Edge::to).toArray()));
             ps.setBoolean(i++, !task.steps().isEmpty());
-            ps.setString(i, notifications.channel());
+            ps.setString(i++, notifications.channel());
+            ps.setString(i, Notifications.workPayload(task.namespace()));
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getInt(1) == 0) {
+                if (!rs.next()) {
                     throw new DuplicateTaskException(existing(c, task.identityHash()));
                 }
+                Map<UUID, Instant> stepsCreated = new HashMap<>();
+                Json.read(rs.getString(2)).properties().forEach(e ->
+                        stepsCreated.put(UUID.fromString(e.getKey()), OffsetDateTime.parse(e.getValue().asText()).toInstant()));
+                return task.created(rs.getTimestamp(1).toInstant(), stepsCreated);
             }
         }
     }
@@ -101,7 +108,7 @@ final class PgTaskWriter {
                      AS u(id, name, type, callable, max_attempts, retryable, backoff, base, cap, timeout, parents, inputs,
                           template_step)
                 WHERE %s
-                RETURNING step_uuid, task_uuid),
+                RETURNING step_uuid, task_uuid, created_at),
             step_tr AS (
                 INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, reason)
                 SELECT step_uuid, task_uuid, NULL, 'pending', 0, 'created' FROM steps)""";
@@ -118,7 +125,7 @@ final class PgTaskWriter {
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?,
                         CASE WHEN ? THEN clock_timestamp() END)
                 ON CONFLICT (identity_hash) DO NOTHING
-                RETURNING task_uuid),
+                RETURNING task_uuid, created_at),
             ttr AS (
                 INSERT INTO task_transitions (task_uuid, from_state, to_state, reason)
                 SELECT ins.task_uuid, v.from_state, v.to_state, v.reason
@@ -130,7 +137,9 @@ final class PgTaskWriter {
             edges AS (
                 INSERT INTO workflow_step_edges (task_uuid, from_step_uuid, to_step_uuid)
                 SELECT ?, f, t FROM unnest(?::uuid[], ?::uuid[]) AS e(f, t) WHERE EXISTS (SELECT 1 FROM ins))
-            SELECT count(*), CASE WHEN count(*) > 0 AND ? THEN pg_notify(?, 'work') END FROM ins""";
+            SELECT ins.created_at, (SELECT coalesce(json_object_agg(step_uuid, created_at), '{}') FROM steps),
+                   CASE WHEN ? THEN pg_notify(?, ?) END
+            FROM ins""";
 
     /** Steps with their first transition, for a task that exists (the steps a decision creates). */
     static void insertSteps(Connection c, UUID taskUuid, String namespace, int priority, List<NewTask.Step> steps)

@@ -28,7 +28,7 @@ final class MultiWorkerSupport {
         this.db = db;
         this.store = new PgTaskStore(db.dataSource(), db.schema());
         this.queries = new PgTaskQueries(db.dataSource());
-        this.tasks = new TaskService(store, () -> { });
+        this.tasks = new TaskService(store, namespace -> { });
     }
 
     void template(String yaml) {

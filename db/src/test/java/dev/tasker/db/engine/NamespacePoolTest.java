@@ -6,6 +6,7 @@ import dev.tasker.core.state.StepState;
 import dev.tasker.core.state.TaskState;
 import dev.tasker.db.testing.TestDatabases;
 import dev.tasker.db.testing.TestEngine;
+import dev.tasker.core.engine.TaskRequest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A worker limited to some namespaces claims only their steps; another worker serves the rest. */
 class NamespacePoolTest {
@@ -40,6 +42,22 @@ class NamespacePoolTest {
 
                 assertThat(shipped.state()).isEqualTo(TaskState.COMPLETE);
                 assertThat(shipped.step("work").orElseThrow().result().asText()).isEqualTo("shipping-worker");
+            }
+        }
+    }
+
+    @Test
+    void notificationsOfNewWorkNameItsNamespaceSoOtherPoolsStayAsleep() throws Exception {
+        var settings = TestDatabases.settings(TestDatabases.newSchemaName());
+        try (TestEngine billing = new TestEngine(settings, s -> s.withNamespaces(Set.of("billing")))) {
+            billing.handler("Who", ctx -> StepResult.success("billing-worker")).template(template("shipping"));
+            var told = new java.util.concurrent.LinkedBlockingQueue<String>();
+            try (var listener = new dev.tasker.db.store.PgListener(billing.database().url(), billing.store().notifications(),
+                    told::add, task -> { })) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> {
+                    billing.submit(TaskRequest.of("shipping", "job", TestEngine.json("{\"n\": " + System.nanoTime() + "}")));
+                    return "shipping".equals(told.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS));
+                });
             }
         }
     }

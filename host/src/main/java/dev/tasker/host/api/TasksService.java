@@ -75,8 +75,8 @@ public final class TasksService implements HttpService {
             throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "overloaded", "more than " + backpressure.maxReadySteps()
                     + " steps are waiting to run (tasker.api.max-ready-steps); retry after 5 seconds");
         }
-        UUID taskUuid = ApiErrors.translate(() -> state.tasks().create(TaskRequests.read(body)));
-        TaskView task = state.queries().task(taskUuid).orElseThrow();
+        TaskView task = ApiErrors.translate(() -> state.tasks().submit(TaskRequests.read(body)));
+        UUID taskUuid = task.taskUuid();
         res.status(Status.CREATED_201);
         res.header(HeaderNames.LOCATION, "/v1/tasks/" + taskUuid);
         ApiResponses.json(res, TaskJson.task(task, true));

@@ -100,8 +100,18 @@ class TasksApiTest {
         assertThat(created.statusCode()).isEqualTo(201);
         String uuid = json(created).get("task_uuid").asText();
         assertThat(created.headers().firstValue("location")).hasValue("/v1/tasks/" + uuid);
+        JsonNode asCreated = json(created);
+        assertThat(asCreated.get("status").asText()).isEqualTo("steps_in_process");
+        assertThat(asCreated.get("context").get("even_number").asInt()).isEqualTo(6);
+        assertThat(asCreated.get("steps")).extracting(s -> s.get("name").asText() + ":" + s.get("current_state").asText())
+                .containsExactly("square:pending", "add_ten:pending");
 
         JsonNode task = awaitEnd(uuid);
+        assertThat(task.get("created_at")).isEqualTo(asCreated.get("created_at"));
+        for (int i = 0; i < 2; i++) {
+            assertThat(task.get("steps").get(i).get("step_uuid")).isEqualTo(asCreated.get("steps").get(i).get("step_uuid"));
+            assertThat(task.get("steps").get(i).get("created_at")).isEqualTo(asCreated.get("steps").get(i).get("created_at"));
+        }
         assertThat(task.get("status").asText()).isEqualTo("complete");
         assertThat(task.get("execution_status").asText()).isEqualTo("all_complete");
         assertThat(task.get("completion_percentage").asDouble()).isEqualTo(100.0);
