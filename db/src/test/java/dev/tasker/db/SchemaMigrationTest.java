@@ -99,7 +99,7 @@ class SchemaMigrationTest {
 
         assertThatThrownBy(() -> new SchemaMigrator(db.dataSource(), db.schema(), db.url()).migrate())
                 .isInstanceOf(DatabaseStartupException.class)
-                .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version 6)")
+                .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version 7)")
                 .hasMessageContaining("Run a newer Tasker");
     }
 
