@@ -35,15 +35,7 @@ class CompletionBatcherTest {
 
     @Test
     void outcomesThatFinishWhileATransactionIsWritingGoTogetherInTheNextOne() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        var batcher = new CompletionBatcher(batch -> {
-            if (batch.getFirst().step().name().equals("first")) {
-                firstWriting.countDown();
-                await(releaseFirst);
-            }
-            return record(batch);
-        }, 1, 16);
+        var batcher = holdingFirst(1, null);
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             Future<FinishResult> first = threads.submit(() -> batcher.finish(completion("first")));
@@ -69,18 +61,7 @@ class CompletionBatcherTest {
 
     @Test
     void whenABatchFailsEachOutcomeIsWrittenAloneSoOnlyTheBadOneFails() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        var batcher = new CompletionBatcher(batch -> {
-            if (batch.getFirst().step().name().equals("first")) {
-                firstWriting.countDown();
-                await(releaseFirst);
-            }
-            if (batch.stream().anyMatch(c -> c.step().name().equals("bad"))) {
-                throw new IllegalStateException("step 'bad' cannot be written");
-            }
-            return record(batch);
-        }, 1, 16);
+        var batcher = holdingFirst(1, "bad");
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             Future<FinishResult> first = threads.submit(() -> batcher.finish(completion("first")));
@@ -101,15 +82,7 @@ class CompletionBatcherTest {
 
     @Test
     void twoWritersLetASecondTransactionStartWhileTheFirstIsWriting() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        var batcher = new CompletionBatcher(batch -> {
-            if (batch.getFirst().step().name().equals("first")) {
-                firstWriting.countDown();
-                await(releaseFirst);
-            }
-            return record(batch);
-        }, 2, 16);
+        var batcher = holdingFirst(2, null);
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             Future<FinishResult> first = threads.submit(() -> batcher.finish(completion("first")));
@@ -122,6 +95,23 @@ class CompletionBatcherTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** A batcher whose transaction for the step named "first" waits until {@link #releaseFirst} is counted down. */
+    private final CountDownLatch firstWriting = new CountDownLatch(1);
+    private final CountDownLatch releaseFirst = new CountDownLatch(1);
+
+    private CompletionBatcher holdingFirst(int writers, String failing) {
+        return new CompletionBatcher(batch -> {
+            if (batch.getFirst().step().name().equals("first")) {
+                firstWriting.countDown();
+                await(releaseFirst);
+            }
+            if (batch.stream().anyMatch(c -> c.step().name().equals(failing))) {
+                throw new IllegalStateException("step '" + failing + "' cannot be written");
+            }
+            return record(batch);
+        }, writers, 16);
     }
 
     private List<FinishResult> record(List<StepCompletion> batch) {
