@@ -76,8 +76,9 @@ public abstract class LanguageRuntime implements AutoCloseable {
     /** Every name registered in the context (also functional registrations). */
     protected abstract List<String> registered(Context context);
 
-    /** Calls the prelude; answers its JSON answer, or null when nothing was answered. */
-    protected abstract String callInvoke(Context context, String handlerName, String payloadJson);
+    /** Calls the prelude with the payload (as text, and parsed); answers its JSON answer, or null when nothing was answered. */
+    protected abstract String callInvoke(Context context, String handlerName, String payloadJson,
+                                         com.fasterxml.jackson.databind.JsonNode payload);
 
     /** file:line: message, on one line. */
     protected String describeLoadError(PolyglotException e, Path file) {
@@ -187,7 +188,7 @@ public abstract class LanguageRuntime implements AutoCloseable {
         var payload = Json.read(payloadJson);
         GuestLog.enter(handlerName, payload.path("task_uuid").asText(), payload.path("step_name").asText());
         try {
-            String answer = callInvoke(context, handlerName, payloadJson);
+            String answer = callInvoke(context, handlerName, payloadJson, payload);
             healthy = true;
             return answer != null ? answer : Json.write(java.util.Map.of("success", false, "error_type", "NoAnswer",
                     "retryable", false, "message", "handler '" + handlerName + "' never answered (an unsettled promise?)"));

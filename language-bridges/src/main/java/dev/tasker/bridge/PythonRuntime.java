@@ -69,7 +69,8 @@ public final class PythonRuntime extends LanguageRuntime {
     }
 
     @Override
-    protected String callInvoke(Context context, String handlerName, String payloadJson) {
+    protected String callInvoke(Context context, String handlerName, String payloadJson,
+                                com.fasterxml.jackson.databind.JsonNode payload) {
         return context.eval("python", "sys.modules['tasker_core']._tasker_invoke").execute(handlerName, payloadJson).asString();
     }
 

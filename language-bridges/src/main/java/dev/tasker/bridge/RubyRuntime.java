@@ -60,9 +60,16 @@ public final class RubyRuntime extends LanguageRuntime {
         return names(context.eval("ruby", "TaskerCore::Host.registered").asString());
     }
 
+    /**
+     * The payload goes in as polyglot objects, not JSON text: Ruby's JSON is the pure-Ruby parser here (the C
+     * extension does not load). The answer comes back as JSON text: reading a Ruby Hash through interop iterates it
+     * with a Fiber, which this context may not create.
+     */
     @Override
-    protected String callInvoke(Context context, String handlerName, String payloadJson) {
-        return context.eval("ruby", "TaskerCore::Host.method(:invoke)").execute(handlerName, payloadJson).asString();
+    protected String callInvoke(Context context, String handlerName, String payloadJson,
+                                com.fasterxml.jackson.databind.JsonNode payload) {
+        return context.eval("ruby", "TaskerCore::Host.method(:invoke)").execute(handlerName, PolyglotJson.toGuest(payload))
+                .asString();
     }
 
     private static List<String> names(String json) {

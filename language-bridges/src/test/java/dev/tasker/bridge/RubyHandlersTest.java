@@ -127,7 +127,13 @@ class RubyHandlersTest {
                 """);
         Files.writeString(dir.resolve("broken.rb"), "class Broken\n  def call(\nend\n");
         engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build();
-        ruby = new RubyRuntime(engine, List.of(dir.resolve("linear_workflow/step_handlers/math.rb"), dir.resolve("broken.rb")),
+        Files.writeString(dir.resolve("echo.rb"), """
+                class EchoInput < TaskerCore::StepHandler::Base
+                  def call(context) = { value: context.get_input(:value), classes: context.get_input(:value).values.map { |v| v.class.name } }
+                end
+                """);
+        ruby = new RubyRuntime(engine, List.of(dir.resolve("linear_workflow/step_handlers/math.rb"), dir.resolve("broken.rb"),
+                dir.resolve("echo.rb")),
                 List.of(dir), 2);
         handlers = new GuestHandlers(ruby);
     }
@@ -179,6 +185,18 @@ class RubyHandlersTest {
         assertThat(r.get("big").bigIntegerValue()).isEqualTo(BigInteger.TWO.pow(70));
         assertThat(r.get("nested").get(0).get("a").toString()).isEqualTo("[1,2.5,null,true,\"sym\"]");
         assertThat(r.get("when").asText()).isEqualTo("2026-11-23");
+    }
+
+    @Test
+    void everyJsonValueReachesRubyAsRubyValuesAndComesBackUnchanged() throws Exception {
+        String value = "{\"text\": \"h\u00e9llo \u2603\", \"int\": 42, \"long\": 9007199254740993, \"big\": 1180591620717411303424, "
+                + "\"float\": 2.5, \"whole_float\": 2.0, \"yes\": true, \"none\": null, \"list\": [1, \"two\", [3], {\"four\": 4}], "
+                + "\"empty_hash\": {}, \"empty_list\": []}";
+        JsonNode r = result("EchoInput", "{\"value\": " + value + "}");
+
+        assertThat(r.get("value")).isEqualTo(Json.read(value));
+        assertThat(r.get("classes")).extracting(JsonNode::asText).containsExactly("String", "Integer", "Integer", "Integer",
+                "Float", "Float", "TrueClass", "NilClass", "Array", "Hash", "Array");
     }
 
     @Test

@@ -251,11 +251,12 @@ module TaskerCore
 
       def registered = JSON.generate(@registry.keys)
 
-      def invoke(name, payload_json)
+      # payload: the host's polyglot hash of the step (Ruby's JSON parser is pure Ruby here, and slow).
+      def invoke(name, payload)
         target = @registry[name]
         raise Errors::PermanentError, "no Ruby handler is registered as '#{name}'" if target.nil?
 
-        context = StepContext.new(JSON.parse(payload_json))
+        context = StepContext.new(from_host(payload))
         value = if target.is_a?(Proc)
                   target.call(context)
                 else
@@ -272,6 +273,29 @@ module TaskerCore
         JSON.generate(answer(value))
       rescue StandardError, ScriptError, SecurityError => e
         JSON.generate(describe(e))
+      end
+
+      # The host's hashes, arrays and strings as Ruby ones (numbers, booleans arrive as Ruby's already).
+      def from_host(value)
+        return value unless Truffle::Interop.foreign?(value)
+        return value.to_s if Truffle::Interop.string?(value)
+        return nil if Truffle::Interop.null?(value)
+        return value.to_i if Truffle::Interop.number?(value) # an integer beyond a long; others arrive as Ruby numbers
+
+        if Truffle::Interop.has_hash_entries?(value)
+          out = {}
+          entries = Truffle::Interop.hash_entries_iterator(value)
+          while Truffle::Interop.has_iterator_next_element?(entries)
+            entry = Truffle::Interop.iterator_next_element(entries)
+            out[from_host(Truffle::Interop.read_array_element(entry, 0))] =
+              from_host(Truffle::Interop.read_array_element(entry, 1))
+          end
+          out
+        elsif Truffle::Interop.has_array_elements?(value)
+          Array.new(Truffle::Interop.array_size(value)) { |i| from_host(Truffle::Interop.read_array_element(value, i)) }
+        else
+          value
+        end
       end
 
       def answer(value)
