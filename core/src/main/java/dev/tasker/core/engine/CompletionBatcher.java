@@ -32,28 +32,27 @@ final class CompletionBatcher {
     /** Writes the outcome (with others, when they are waiting); throws what writing it threw. */
     FinishResult finish(StepCompletion completion) {
         Pending mine = new Pending(completion);
-        List<Pending> batch = List.of();
         boolean interrupted = false;
         synchronized (this) {
             queue.add(mine);
-            while (true) {
+        }
+        while (true) {
+            List<Pending> batch;
+            synchronized (this) {
+                while (!mine.done && (mine.taken || writing >= writers)) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
                 if (mine.done) {
                     break;
                 }
-                if (!mine.taken && writing < writers) {
-                    writing++;
-                    batch = drain();
-                    break;
-                }
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+                writing++;
+                batch = drain();
             }
-        }
-        if (!mine.done) {
-            write(batch);
+            write(batch); // a full batch may leave this outcome queued for the next round
         }
         if (interrupted) {
             Thread.currentThread().interrupt();

@@ -5,8 +5,6 @@ import dev.tasker.core.handler.HandlerError;
 import dev.tasker.core.handler.HandlerResolver;
 import dev.tasker.core.handler.StepHandler;
 import dev.tasker.core.handler.StepResult;
-import dev.tasker.core.state.StepState;
-import dev.tasker.core.state.TaskState;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +44,7 @@ public final class Worker implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final WorkSignal workSignal = new WorkSignal();
     private final AtomicInteger attemptsRun = new AtomicInteger();
-    private final EngineEvents events;
-    private final dev.tasker.core.events.EventBus bus;
+    private final RecordedOutcomes recordedOutcomes;
     private final TemplateOutcomes outcomes;
     private final CompletionBatcher completions;
     private volatile boolean claiming;
@@ -66,8 +63,7 @@ public final class Worker implements AutoCloseable {
     /** @param bus where fast and broadcast domain events go */
     public Worker(TaskStore store, HandlerResolver handlers, WorkerSettings settings, EngineEvents events,
                   dev.tasker.core.events.EventBus bus) {
-        this.bus = bus;
-        this.events = events;
+        this.recordedOutcomes = new RecordedOutcomes(store, events, bus);
         this.store = store;
         this.handlers = handlers;
         this.settings = settings;
@@ -249,25 +245,7 @@ public final class Worker implements AutoCloseable {
         if (result == null || !result.accepted()) {
             return false;
         }
-        bus.publish(outcome.events().stream().filter(dev.tasker.core.events.DomainEvent::fast).toList());
-        try {
-            events.stepFinished(new EngineEvents.StepFinished(r.step.namespace(), r.step.name(), r.language,
-                    Duration.ofNanos(System.nanoTime() - r.startedNanos), outcome.nextState(),
-                    outcome.succeeded() || outcome.error() == null ? null : outcome.error().path("error_type").asText(null)));
-            if (result.taskState() == TaskState.COMPLETE
-                    || (result.taskState() == TaskState.BLOCKED_BY_FAILURES && outcome.nextState() == StepState.ERROR)) {
-                events.taskReached(r.step.namespace(), r.step.taskUuid(), result.taskState());
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "An engine event listener failed", e);
-        }
-        if (result.taskState() == TaskState.COMPLETE || result.taskState() == TaskState.BLOCKED_BY_FAILURES) {
-            try {
-                store.settleParent(r.step.taskUuid());
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "Settling the parent of task " + r.step.taskUuid() + " failed; the reaper retries", e);
-            }
-        }
+        recordedOutcomes.recorded(r.step, r.language, Duration.ofNanos(System.nanoTime() - r.startedNanos), outcome, result);
         return !result.claimedChildren().isEmpty();
     }
 

@@ -60,6 +60,30 @@ class CompletionBatcherTest {
     }
 
     @Test
+    void outcomesBeyondAFullBatchAreWrittenInTheNextOne() throws Exception {
+        var batcher = holdingFirst(1, null, 2);
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            Future<FinishResult> first = threads.submit(() -> batcher.finish(completion("first")));
+            assertThat(firstWriting.await(5, TimeUnit.SECONDS)).isTrue();
+            List<Future<FinishResult>> waiting = new ArrayList<>();
+            for (String name : List.of("a", "b", "c")) {
+                waiting.add(threads.submit(() -> batcher.finish(completion(name))));
+                awaitQueued(batcher, waiting.size());
+            }
+            releaseFirst.countDown();
+
+            first.get(5, TimeUnit.SECONDS);
+            for (Future<FinishResult> f : waiting) {
+                assertThat(f.get(5, TimeUnit.SECONDS).accepted()).isTrue();
+            }
+            assertThat(transactions).containsExactly(List.of("first"), List.of("a", "b"), List.of("c"));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void whenABatchFailsEachOutcomeIsWrittenAloneSoOnlyTheBadOneFails() throws Exception {
         var batcher = holdingFirst(1, "bad");
         ExecutorService threads = Executors.newCachedThreadPool();
@@ -102,6 +126,10 @@ class CompletionBatcherTest {
     private final CountDownLatch releaseFirst = new CountDownLatch(1);
 
     private CompletionBatcher holdingFirst(int writers, String failing) {
+        return holdingFirst(writers, failing, 16);
+    }
+
+    private CompletionBatcher holdingFirst(int writers, String failing, int maxBatch) {
         return new CompletionBatcher(batch -> {
             if (batch.getFirst().step().name().equals("first")) {
                 firstWriting.countDown();
@@ -111,7 +139,7 @@ class CompletionBatcherTest {
                 throw new IllegalStateException("step '" + failing + "' cannot be written");
             }
             return record(batch);
-        }, writers, 16);
+        }, writers, maxBatch);
     }
 
     private List<FinishResult> record(List<StepCompletion> batch) {

@@ -64,7 +64,7 @@ final class PgChildRelease {
      * row (none: one row with no child).
      */
     private static final String FINISH_RELEASE_AND_CLAIM = "WITH t AS (SELECT current_state FROM tasks WHERE task_uuid = ?"
-            + " FOR NO KEY UPDATE), " + PgStepQueue.FINISH_CTES.formatted("EXISTS (SELECT 1 FROM t)") + ", "
+            + " FOR NO KEY UPDATE), " + PgStepFinish.FINISH_CTES.formatted("EXISTS (SELECT 1 FROM t)") + ", "
             + RELEASE_CTES.formatted("EXISTS (SELECT 1 FROM upd)")
             + " SELECT (SELECT current_state FROM t) AS task_state, (SELECT count(*) FROM upd) AS finished,"
             + " c.claim, c.now_ready, " + PgStepQueue.CLAIMED_COLUMNS + " FROM (SELECT 1) one LEFT JOIN kupd c ON true";
@@ -92,7 +92,7 @@ final class PgChildRelease {
                                           int claimAtMost, int leaseMarginSeconds) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(FINISH_RELEASE_AND_CLAIM)) {
             ps.setObject(1, step.taskUuid());
-            int next = PgStepQueue.bindFinish(ps, 2, workerId, step, outcome);
+            int next = PgStepFinish.bindFinish(ps, 2, workerId, step, outcome);
             bindRelease(ps, next, step.stepUuid(), workerId, claimAtMost, leaseMarginSeconds);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -109,7 +109,7 @@ final class PgSubWorkflows {
             return;
         }
         if (completed) {
-            PgStepQueue.releaseChildren(c, parentStep);
+            PgStepFinish.releaseChildren(c, parentStep);
         }
         TaskState after = TaskRollup.rollUp(c, parentTask, parentState, WORKER,
                 "sub-workflow " + childName + " ended " + childState.dbName());

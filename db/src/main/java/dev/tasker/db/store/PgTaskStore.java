@@ -6,7 +6,6 @@ import dev.tasker.core.engine.DependencyResults;
 import dev.tasker.core.engine.FinishResult;
 import dev.tasker.core.engine.NewTask;
 import dev.tasker.core.engine.StepCompletion;
-import dev.tasker.core.engine.StepOutcome;
 import dev.tasker.core.engine.TaskStore;
 import dev.tasker.core.engine.TaskView;
 import dev.tasker.core.engine.TemplateRecord;
@@ -25,6 +24,7 @@ public final class PgTaskStore implements TaskStore {
     private final PgTemplates templates;
     private final PgTaskWriter writer;
     private final PgStepQueue queue;
+    private final PgStepFinish finish;
     private final PgTaskOperations operations;
     private final PgSubWorkflows subWorkflows;
     private final Notifications notifications;
@@ -34,7 +34,8 @@ public final class PgTaskStore implements TaskStore {
         this.notifications = new Notifications(schema);
         this.templates = new PgTemplates(tx);
         this.writer = new PgTaskWriter(tx, notifications);
-        this.queue = new PgStepQueue(tx, notifications);
+        this.finish = new PgStepFinish(tx, notifications);
+        this.queue = new PgStepQueue(tx, notifications, finish);
         this.operations = new PgTaskOperations(tx, notifications);
         this.subWorkflows = new PgSubWorkflows(tx, notifications);
     }
@@ -76,7 +77,7 @@ public final class PgTaskStore implements TaskStore {
     @Override
     public List<FinishResult> finishAll(String workerId, List<StepCompletion> completions, int leaseMarginSeconds,
                                         DependencyResults dependencies) {
-        return queue.finishAll(workerId, completions, leaseMarginSeconds, dependencies);
+        return finish.finishAll(workerId, completions, leaseMarginSeconds, dependencies);
     }
 
     @Override

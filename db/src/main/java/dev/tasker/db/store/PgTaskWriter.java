@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Creates a task with all its steps, edges and first transitions in one transaction of a few statements. */
+/** Creates a task with all its steps, edges and first transitions in one statement. */
 final class PgTaskWriter {
 
     private final Tx tx;
