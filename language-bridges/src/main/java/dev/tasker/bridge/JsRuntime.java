@@ -93,10 +93,15 @@ public final class JsRuntime extends LanguageRuntime {
     }
 
     @Override
-    protected String callInvoke(Context context, String handlerName, String payloadJson,
+    protected Value invokeFunction(Context context) {
+        return context.eval("js", "globalThis.__tasker.invoke");
+    }
+
+    @Override
+    protected String callInvoke(Value invoke, String handlerName, String payloadJson,
                                 com.fasterxml.jackson.databind.JsonNode payload) {
         AtomicReference<String> answer = new AtomicReference<>();
-        context.eval("js", "globalThis.__tasker.invoke").execute(handlerName, payloadJson, (ProxyExecutable) args -> {
+        invoke.execute(handlerName, payloadJson, (ProxyExecutable) args -> {
             answer.set(args[0].asString());
             return null;
         });

@@ -68,10 +68,16 @@ public final class PythonRuntime extends LanguageRuntime {
         return names(context.eval("python", "sys.modules['tasker_core']._tasker_registered()").asString());
     }
 
+    /** The payload goes in as polyglot objects: GraalPy's {@code json.loads} took ~50 µs of a ~60 µs call. */
     @Override
-    protected String callInvoke(Context context, String handlerName, String payloadJson,
+    protected String callInvoke(Value invoke, String handlerName, String payloadJson,
                                 com.fasterxml.jackson.databind.JsonNode payload) {
-        return context.eval("python", "sys.modules['tasker_core']._tasker_invoke").execute(handlerName, payloadJson).asString();
+        return invoke.execute(handlerName, PolyglotJson.toGuest(payload)).asString();
+    }
+
+    @Override
+    protected Value invokeFunction(Context context) {
+        return context.eval("python", "sys.modules['tasker_core']._tasker_invoke");
     }
 
     private static List<String> names(String json) {

@@ -5,6 +5,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 
 import java.nio.charset.StandardCharsets;
@@ -66,10 +67,14 @@ public final class RubyRuntime extends LanguageRuntime {
      * with a Fiber, which this context may not create.
      */
     @Override
-    protected String callInvoke(Context context, String handlerName, String payloadJson,
+    protected String callInvoke(Value invoke, String handlerName, String payloadJson,
                                 com.fasterxml.jackson.databind.JsonNode payload) {
-        return context.eval("ruby", "TaskerCore::Host.method(:invoke)").execute(handlerName, PolyglotJson.toGuest(payload))
-                .asString();
+        return invoke.execute(handlerName, PolyglotJson.toGuest(payload)).asString();
+    }
+
+    @Override
+    protected Value invokeFunction(Context context) {
+        return context.eval("ruby", "TaskerCore::Host.method(:invoke)");
     }
 
     private static List<String> names(String json) {

@@ -12,6 +12,11 @@ record FakeContext(UUID taskUuid, UUID stepUuid, String stepName, String namespa
                    JsonNode stepInputs, JsonNode stepConfig, Map<String, JsonNode> dependencyResults, int retryCount,
                    int maxRetries, JsonNode checkpoint, int timeoutSeconds) implements StepContext {
 
+    /** A JSON object with a value of every kind: text, integers up to 2^70, floats (one whole), boolean, null, nesting. */
+    static final String EVERY_JSON_KIND = "{\"text\": \"h\u00e9llo \u2603\", \"int\": 42, \"long\": 9007199254740993, "
+            + "\"big\": 1180591620717411303424, \"float\": 2.5, \"whole_float\": 2.0, \"yes\": true, \"none\": null, "
+            + "\"list\": [1, \"two\", [3], {\"four\": 4}], \"empty_map\": {}, \"empty_list\": []}";
+
     static FakeContext of(String inputJson) {
         return new FakeContext(UUID.randomUUID(), UUID.randomUUID(), "a_step", "tests", Json.read(inputJson),
                 Json.read("{}"), Json.read("{}"), Map.of(), 0, 3, null, 5);

@@ -125,6 +125,12 @@ class PythonHandlersTest {
                         return "wrote"
 
 
+                class EchoInput(StepHandler):
+                    def call(self, context):
+                        value = context.get_input("value")
+                        return {"value": value, "types": [type(v).__name__ for v in value.values()]}
+
+
                 @step_handler("functional_handler")
                 def functional(context):
                     return {"from": "function", "step": context.step_name}
@@ -183,6 +189,16 @@ class PythonHandlersTest {
         assertThat(r.get("big").bigIntegerValue()).isEqualTo(BigInteger.TWO.pow(70));
         assertThat(r.get("nested").get(0).get("a").toString()).isEqualTo("[1,2.5,null,true]");
         assertThat(r.get("when").asText()).isEqualTo("2026-11-23");
+    }
+
+    @Test
+    void everyJsonValueReachesPythonAsPythonValuesAndComesBackUnchanged() throws Exception {
+        String value = FakeContext.EVERY_JSON_KIND;
+        JsonNode r = result("EchoInput", "{\"value\": " + value + "}");
+
+        assertThat(r.get("value")).isEqualTo(Json.read(value));
+        assertThat(r.get("types")).extracting(JsonNode::asText).containsExactly("str", "int", "int", "int", "float", "float",
+                "bool", "NoneType", "list", "dict", "list");
     }
 
     @Test

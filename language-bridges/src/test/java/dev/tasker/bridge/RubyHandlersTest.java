@@ -189,9 +189,7 @@ class RubyHandlersTest {
 
     @Test
     void everyJsonValueReachesRubyAsRubyValuesAndComesBackUnchanged() throws Exception {
-        String value = "{\"text\": \"h\u00e9llo \u2603\", \"int\": 42, \"long\": 9007199254740993, \"big\": 1180591620717411303424, "
-                + "\"float\": 2.5, \"whole_float\": 2.0, \"yes\": true, \"none\": null, \"list\": [1, \"two\", [3], {\"four\": 4}], "
-                + "\"empty_hash\": {}, \"empty_list\": []}";
+        String value = FakeContext.EVERY_JSON_KIND;
         JsonNode r = result("EchoInput", "{\"value\": " + value + "}");
 
         assertThat(r.get("value")).isEqualTo(Json.read(value));
