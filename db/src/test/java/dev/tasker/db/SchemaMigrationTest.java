@@ -66,7 +66,54 @@ class SchemaMigrationTest {
         assertThatThrownBy(() -> insertTask(template, "running"))
                 .isInstanceOf(SQLException.class).hasMessageContaining("tasks_current_state_check");
         assertThatThrownBy(() -> insertStep(task, "bogus", "done"))
-                .isInstanceOf(SQLException.class).hasMessageContaining("workflow_steps_current_state_check");
+                .isInstanceOf(SQLException.class).hasMessageContaining("workflow_steps_valid");
+    }
+
+    @Test
+    void aStepRowBreakingAnyOfItsRulesIsRefused() throws SQLException {
+        UUID task = insertTask(insertTemplate(), "pending");
+        UUID step = UUID.randomUUID();
+        update("INSERT INTO workflow_steps (step_uuid, task_uuid, name, namespace, handler_callable) "
+                + "VALUES (?, ?, 'charge', 'billing', 'java:Noop')", step, task);
+
+        for (String change : List.of("step_type = 'lambda'", "backoff = 'random'", "attempts = -1", "max_attempts = 0",
+                "backoff_base_ms = -1", "max_backoff_ms = -1", "timeout_seconds = 0", "pending_parents = -1",
+                "lease_owner = 'w1'", "lease_expires_at = now()")) {
+            assertThatThrownBy(() -> update("UPDATE workflow_steps SET " + change + " WHERE step_uuid = ?", step))
+                    .as(change).isInstanceOf(SQLException.class).hasMessageContaining("workflow_steps_valid");
+        }
+        update("UPDATE workflow_steps SET lease_owner = 'w1', lease_expires_at = now(), attempts = 1 WHERE step_uuid = ?", step);
+        assertThat(count("workflow_steps")).isEqualTo(1);
+    }
+
+    @Test
+    void deletingATaskDeletesItsStepsAndTheirTransitionsAndResultAudit() throws SQLException {
+        UUID template = insertTemplate();
+        UUID kept = insertTask(template, "pending");
+        UUID deleted = insertTask(template, "pending");
+        for (UUID task : List.of(kept, deleted)) {
+            UUID step = UUID.randomUUID();
+            update("INSERT INTO workflow_steps (step_uuid, task_uuid, name, namespace, handler_callable) "
+                    + "VALUES (?, ?, 'charge', 'billing', 'java:Noop')", step, task);
+            update("INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state) "
+                    + "VALUES (?, ?, 'pending', 'in_progress')", step, task);
+            update("INSERT INTO workflow_step_result_audit (step_uuid, task_uuid, attempt, success) VALUES (?, ?, 1, true)",
+                    step, task);
+        }
+
+        // as an operator would, from a session whose search path does not name Tasker's schema
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SET LOCAL search_path TO public");
+            s.execute("DELETE FROM " + db.schema() + ".tasks WHERE task_uuid = '" + deleted + "'");
+            c.commit();
+            c.setAutoCommit(true);
+        }
+
+        for (String table : List.of("workflow_steps", "workflow_step_transitions", "workflow_step_result_audit")) {
+            assertThat(strings("SELECT DISTINCT task_uuid::text FROM " + table + " WHERE ? IS NOT NULL")).as(table)
+                    .containsExactly(kept.toString());
+        }
     }
 
     @Test
@@ -99,7 +146,7 @@ class SchemaMigrationTest {
 
         assertThatThrownBy(() -> new SchemaMigrator(db.dataSource(), db.schema(), db.url()).migrate())
                 .isInstanceOf(DatabaseStartupException.class)
-                .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version 7)")
+                .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version 9)")
                 .hasMessageContaining("Run a newer Tasker");
     }
 

@@ -38,6 +38,7 @@ class PythonHandlersTest {
         Files.writeString(dir.resolve("linear_workflow/helpers.py"), "def double(x: int) -> int:\n    return x * 2\n");
         Files.writeString(dir.resolve("linear_workflow/step_handlers/math.py"), """
                 import datetime
+                import decimal
                 from tasker_core import StepHandler, PermanentError, RetryableError, StepHandlerResult, step_handler
                 from linear_workflow.helpers import double
 
@@ -70,7 +71,8 @@ class PythonHandlersTest {
 
                 class BigAndNested(StepHandler):
                     def call(self, context):
-                        return {"big": 2 ** 70, "nested": [{"a": [1, 2.5, None, True]}], "when": datetime.date(2026, 11, 23)}
+                        return {"big": 2 ** 70, "nested": [{"a": [1, 2.5, None, True]}], "when": datetime.date(2026, 11, 23),
+                                "price": decimal.Decimal("2.50")}
 
 
                 class Refuses(StepHandler):
@@ -189,6 +191,7 @@ class PythonHandlersTest {
         assertThat(r.get("big").bigIntegerValue()).isEqualTo(BigInteger.TWO.pow(70));
         assertThat(r.get("nested").get(0).get("a").toString()).isEqualTo("[1,2.5,null,true]");
         assertThat(r.get("when").asText()).isEqualTo("2026-11-23");
+        assertThat(r.get("price").asDouble()).isEqualTo(2.5);
     }
 
     @Test
@@ -212,7 +215,7 @@ class PythonHandlersTest {
         assertThatThrownBy(() -> call("Declines", FakeContext.of("{}"))).isInstanceOfSatisfying(HandlerError.class, e -> {
             assertThat(e.retryable()).isFalse();
             assertThat(e.error().get("error_type").asText()).isEqualTo("PermanentError");
-            assertThat(e.error().get("backtrace").get(0).asText()).endsWith("linear_workflow/step_handlers/math.py:44 in call");
+            assertThat(e.error().get("backtrace").get(0).asText()).endsWith("linear_workflow/step_handlers/math.py:46 in call");
         });
         assertThatThrownBy(() -> call("Later", FakeContext.of("{}"))).isInstanceOfSatisfying(HandlerError.class, e -> {
             assertThat(e.retryable()).isTrue();

@@ -1,14 +1,11 @@
 # Tasker's handler API for Python handlers, installed as the modules `tasker_core` and `tasker`.
 # The host calls _tasker_load(path, root) for each handler file and _tasker_invoke(name, payload), the payload as the
 # host's maps and lists (GraalPy's json.loads costs ~50 us for a step's payload; reading the host's objects, a few).
-import datetime
-import decimal
 import importlib.util
 import json
 import os
 import re
 import sys
-import traceback
 
 
 class PermanentError(Exception):
@@ -242,9 +239,12 @@ def _to_json(value, path):
         if value != value or value in (float("inf"), float("-inf")):
             raise PermanentError("%s is %s, which JSON cannot hold" % (path, value))
         return value
-    if isinstance(value, decimal.Decimal):
+    # a Decimal or a date can only come from a handler that imported its module (importing both here took ~1 s of start-up)
+    decimal = sys.modules.get("decimal")
+    if decimal is not None and isinstance(value, decimal.Decimal):
         return float(value)
-    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+    datetime = sys.modules.get("datetime")
+    if datetime is not None and isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
         return value.isoformat()
     if isinstance(value, dict):
         return {str(k): _to_json(v, "%s.%s" % (path, k)) for k, v in value.items()}
@@ -254,6 +254,8 @@ def _to_json(value, path):
 
 
 def _describe(error):
+    import traceback  # only on failures: importing it took ~0.7 s of start-up
+
     tb = traceback.extract_tb(error.__traceback__)
     return {
         "success": False,
