@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The handlers of one guest language: every handler file loaded into each context of a pool on one
- * shared engine, invoked with the step as JSON and answering JSON. A call that runs past its timeout
- * has its context cancelled and replaced.
+ * shared engine, invoked with the step (JSON text, or host maps and lists) and answering JSON. A call that runs
+ * past its timeout has its context cancelled and replaced.
  */
 public abstract class LanguageRuntime implements AutoCloseable {
 

@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-/** A warm call of a no-op handler through the whole bridge: the step as JSON in, the answer as JSON out. */
+/** A warm call of a no-op handler through the whole bridge: the step in (as each language takes it), the answer out as JSON. */
 @State(Scope.Benchmark)
 public class GuestCallBenchmark {
 

@@ -1,6 +1,6 @@
 # Tasker's handler API for Ruby handlers: TaskerCore::StepHandler::Base (alias Tasker::StepHandler),
 # results, errors, the context, decision and batch helpers, and step_handler('name') { |context| ... }.
-# The host calls TaskerCore::Host.load(path) and TaskerCore::Host.invoke(name, payload_json).
+# The host calls TaskerCore::Host.load(path) and TaskerCore::Host.invoke(name, payload), the payload as host maps and lists.
 require 'json'
 require 'date'
 require 'time'
