@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tasker.core.handler.StepContext;
 import dev.tasker.core.json.Json;
 
-/** The step context as the JSON every guest prelude reads (Tasker's field names). */
+/** The step context as the JSON object every guest prelude reads (Tasker's field names). */
 final class GuestPayload {
 
     private GuestPayload() {
     }
 
-    static String of(StepContext ctx) {
+    static ObjectNode of(StepContext ctx) {
         ObjectNode p = Json.MAPPER.createObjectNode();
         p.put("task_uuid", ctx.taskUuid().toString());
         p.put("step_uuid", ctx.stepUuid().toString());
@@ -24,6 +24,6 @@ final class GuestPayload {
         p.put("retry_count", ctx.retryCount());
         p.put("max_retries", ctx.maxRetries());
         p.set("checkpoint", ctx.checkpoint());
-        return p.toString();
+        return p;
     }
 }

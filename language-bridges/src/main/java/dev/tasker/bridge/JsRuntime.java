@@ -97,11 +97,11 @@ public final class JsRuntime extends LanguageRuntime {
         return context.eval("js", "globalThis.__tasker.invoke");
     }
 
+    /** JavaScript takes the payload as JSON text, which its built-in {@code JSON.parse} reads natively. */
     @Override
-    protected String callInvoke(Value invoke, String handlerName, String payloadJson,
-                                com.fasterxml.jackson.databind.JsonNode payload) {
+    protected String callInvoke(Value invoke, String handlerName, com.fasterxml.jackson.databind.JsonNode payload) {
         AtomicReference<String> answer = new AtomicReference<>();
-        invoke.execute(handlerName, payloadJson, (ProxyExecutable) args -> {
+        invoke.execute(handlerName, payload.toString(), (ProxyExecutable) args -> {
             answer.set(args[0].asString());
             return null;
         });

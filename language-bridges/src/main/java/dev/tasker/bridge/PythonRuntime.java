@@ -68,13 +68,6 @@ public final class PythonRuntime extends LanguageRuntime {
         return names(context.eval("python", "sys.modules['tasker_core']._tasker_registered()").asString());
     }
 
-    /** The payload goes in as polyglot objects: GraalPy's {@code json.loads} took ~50 µs of a ~60 µs call. */
-    @Override
-    protected String callInvoke(Value invoke, String handlerName, String payloadJson,
-                                com.fasterxml.jackson.databind.JsonNode payload) {
-        return invoke.execute(handlerName, PolyglotJson.toGuest(payload)).asString();
-    }
-
     @Override
     protected Value invokeFunction(Context context) {
         return context.eval("python", "sys.modules['tasker_core']._tasker_invoke");

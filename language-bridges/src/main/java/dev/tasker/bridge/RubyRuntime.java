@@ -62,16 +62,10 @@ public final class RubyRuntime extends LanguageRuntime {
     }
 
     /**
-     * The payload goes in as polyglot objects, not JSON text: Ruby's JSON is the pure-Ruby parser here (the C
-     * extension does not load). The answer comes back as JSON text: reading a Ruby Hash through interop iterates it
-     * with a Fiber, which this context may not create.
+     * The payload goes in as polyglot objects (Ruby's JSON is the pure-Ruby parser here: the C extension does not load).
+     * The answer comes back as JSON text: reading a Ruby Hash through interop iterates it with a Fiber, which this
+     * context may not create.
      */
-    @Override
-    protected String callInvoke(Value invoke, String handlerName, String payloadJson,
-                                com.fasterxml.jackson.databind.JsonNode payload) {
-        return invoke.execute(handlerName, PolyglotJson.toGuest(payload)).asString();
-    }
-
     @Override
     protected Value invokeFunction(Context context) {
         return context.eval("ruby", "TaskerCore::Host.method(:invoke)");
