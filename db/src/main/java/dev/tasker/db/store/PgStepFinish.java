@@ -215,26 +215,9 @@ final class PgStepFinish {
      * running finishes its attempt, and its outcome is discarded (the step is no longer in progress).
      */
     private static void cancelSiblings(Connection c, ClaimedStep failed, String workerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                WITH prev AS (
-                    SELECT step_uuid, current_state FROM workflow_steps
-                    WHERE task_uuid = ? AND template_step = ? AND step_uuid <> ?
-                      AND current_state IN ('pending', 'in_progress', 'waiting_for_retry')
-                    FOR NO KEY UPDATE),
-                upd AS (
-                    UPDATE workflow_steps s SET current_state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL,
-                        updated_at = clock_timestamp()
-                    FROM prev WHERE s.step_uuid = prev.step_uuid
-                    RETURNING s.step_uuid, s.task_uuid, s.attempts, prev.current_state AS from_state)
-                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
-                SELECT step_uuid, task_uuid, from_state, 'cancelled', attempts, ?, ? FROM upd""")) {
-            ps.setObject(1, failed.taskUuid());
-            ps.setString(2, failed.templateStep());
-            ps.setObject(3, failed.stepUuid());
-            ps.setString(4, workerId);
-            ps.setString(5, "fail_fast: " + failed.name() + " failed");
-            ps.executeUpdate();
-        }
+        PgStepCancel.cancel(c, failed.taskUuid(),
+                "template_step = ? AND step_uuid <> ? AND current_state IN ('pending', 'in_progress', 'waiting_for_retry')",
+                workerId, "fail_fast: " + failed.name() + " failed", failed.templateStep(), failed.stepUuid());
     }
 
     /**

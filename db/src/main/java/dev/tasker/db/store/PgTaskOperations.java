@@ -39,27 +39,10 @@ final class PgTaskOperations {
 
     /** Cancels a task that has not finished, and its sub-workflows (parent before child, the lock order). */
     private void cancelOpen(java.sql.Connection c, UUID taskUuid, TaskState state, String reason) throws java.sql.SQLException {
-        {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    WITH prev AS (
-                        SELECT step_uuid, current_state FROM workflow_steps
-                        WHERE task_uuid = ? AND current_state NOT IN ('complete', 'error', 'cancelled', 'resolved_manually')
-                        FOR NO KEY UPDATE),
-                    upd AS (
-                        UPDATE workflow_steps s SET current_state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL,
-                            updated_at = clock_timestamp()
-                        FROM prev WHERE s.step_uuid = prev.step_uuid
-                        RETURNING s.step_uuid, s.task_uuid, s.attempts, prev.current_state AS from_state)
-                    INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
-                    SELECT step_uuid, task_uuid, from_state, 'cancelled', attempts, ?, ? FROM upd""")) {
-                ps.setObject(1, taskUuid);
-                ps.setString(2, OPERATOR);
-                ps.setString(3, reason);
-                ps.executeUpdate();
-            }
-            TaskRollup.transition(c, taskUuid, state, TaskState.CANCELLED, OPERATOR, reason);
-            notifications.cancel(c, taskUuid);
-        }
+        PgStepCancel.cancel(c, taskUuid, "current_state NOT IN ('complete', 'error', 'cancelled', 'resolved_manually')",
+                OPERATOR, reason);
+        TaskRollup.transition(c, taskUuid, state, TaskState.CANCELLED, OPERATOR, reason);
+        notifications.cancel(c, taskUuid);
         for (UUID child : PgSubWorkflows.openChildren(c, taskUuid)) {
             TaskState childState = TaskRollup.lockTask(c, child);
             if (childState != null && !childState.isTerminal()) {
