@@ -24,6 +24,11 @@ public final class DependencyResults {
         this.templates = templates;
     }
 
+    /** Reading the templates' DAGs from the store, for a caller of the store other than a worker. */
+    public static DependencyResults readingTemplatesFrom(TaskStore store) {
+        return new DependencyResults(new TemplateCache(store));
+    }
+
     /** The step names whose results the steps need, by task; empty when none needs any. */
     public Map<UUID, Set<String>> wanted(List<ClaimedStep> steps) {
         Map<UUID, Set<String>> wanted = new HashMap<>();

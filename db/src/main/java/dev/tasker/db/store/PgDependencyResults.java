@@ -22,14 +22,19 @@ final class PgDependencyResults {
     private PgDependencyResults() {
     }
 
-    /** The results of the named completed steps, by task; a batch worker's template name stands for all its workers. */
+    /**
+     * The results of the named completed steps, by task; a batch worker's template name stands for all its workers.
+     * The arrays are read through subqueries so that PostgreSQL's estimates do not depend on their lengths and it
+     * plans the statement once (given as they are, it planned it afresh at every call, seen in the benchmarks).
+     */
     static Map<UUID, Map<String, JsonNode>> read(Connection c, Map<UUID, Set<String>> namesByTask) throws SQLException {
         Set<String> allNames = new HashSet<>();
         namesByTask.values().forEach(allNames::addAll);
         Map<UUID, Map<String, JsonNode>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT task_uuid, name, result, template_step FROM workflow_steps
-                WHERE task_uuid = ANY(?::uuid[]) AND (name = ANY(?::text[]) OR template_step = ANY(?::text[]))
+                WHERE task_uuid = ANY(ARRAY(SELECT unnest(?::uuid[])))
+                  AND (name = ANY(ARRAY(SELECT unnest(?::text[]))) OR template_step = ANY(ARRAY(SELECT unnest(?::text[]))))
                   AND current_state IN ('complete', 'resolved_manually')""")) {
             ps.setArray(1, c.createArrayOf("uuid", namesByTask.keySet().toArray()));
             ps.setArray(2, c.createArrayOf("text", allNames.toArray()));

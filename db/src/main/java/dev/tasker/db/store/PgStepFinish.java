@@ -8,6 +8,7 @@ import dev.tasker.core.engine.NewTask;
 import dev.tasker.core.engine.StepCompletion;
 import dev.tasker.core.engine.StepOutcome;
 import dev.tasker.core.engine.TaskFactory;
+import dev.tasker.core.events.DomainEvent;
 import dev.tasker.core.state.StepState;
 import dev.tasker.core.state.StepTransitions;
 import dev.tasker.core.state.TaskState;
@@ -20,7 +21,11 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -69,8 +74,9 @@ final class PgStepFinish {
     }
 
     /**
-     * Finishes the steps in one transaction. They are written in the order of their tasks' ids (the order in which
-     * every writer that locks several tasks takes them), so that two batches cannot wait for each other.
+     * Finishes the steps in one transaction. Completions that only release children are written by one statement;
+     * the other outcomes one by one. Tasks are locked in the order of their ids (the order in which every writer that
+     * locks several tasks takes them), so that two batches cannot wait for each other.
      */
     List<FinishResult> finishAll(String workerId, List<StepCompletion> completions, int leaseMarginSeconds,
                                  DependencyResults dependencies) {
@@ -79,11 +85,25 @@ final class PgStepFinish {
                 .sorted(Comparator.comparing((Integer i) -> finishing.get(i).step.taskUuid().toString())
                         .thenComparing(i -> finishing.get(i).step.stepUuid().toString()))
                 .toList();
+        List<Integer> completed = order.stream().filter(i -> finishing.get(i).onlyReleases()).toList();
+        List<Integer> others = order.stream().filter(i -> !finishing.get(i).onlyReleases()).toList();
         return tx.run(c -> {
             FinishResult[] results = new FinishResult[finishing.size()];
+            if (!completed.isEmpty() && !others.isEmpty()) {
+                TaskRollup.lockTasks(c, finishing.stream().map(f -> f.step.taskUuid()).toList());
+            }
+            if (!completed.isEmpty()) {
+                List<FinishResult> done = finishCompleted(c, workerId, completed.stream().map(finishing::get).toList(),
+                        leaseMarginSeconds, dependencies);
+                for (int k = 0; k < completed.size(); k++) {
+                    results[completed.get(k)] = done.get(k);
+                }
+            }
+            for (int i : others) {
+                results[i] = finish(c, workerId, finishing.get(i), leaseMarginSeconds, dependencies);
+            }
             Set<String> othersMayTake = new TreeSet<>();
             for (int i : order) {
-                results[i] = finish(c, workerId, finishing.get(i), leaseMarginSeconds, dependencies);
                 if (results[i].releasedReady() > results[i].claimedChildren().size()) {
                     othersMayTake.add(finishing.get(i).step.namespace());
                 }
@@ -95,8 +115,66 @@ final class PgStepFinish {
         });
     }
 
+    /**
+     * Steps that completed and only release their children, in one statement; each task is then rolled up once, and
+     * only the last of its steps reports the state it reached (earlier ones, the state it was in).
+     */
+    private List<FinishResult> finishCompleted(Connection c, String workerId, List<Finishing> completed,
+                                               int leaseMarginSeconds, DependencyResults dependencies) throws SQLException {
+        List<PgChildRelease.Finished> finished = PgChildRelease.finishReleaseAndClaim(c, workerId, completed.stream()
+                .map(f -> new StepCompletion(f.step, f.outcome, dependencies == null ? 0 : f.claimChildren))
+                .toList(), leaseMarginSeconds);
+        Map<UUID, Integer> lastOfTask = new LinkedHashMap<>();
+        Set<UUID> releasedReady = new HashSet<>();
+        List<DomainEvent> events = new ArrayList<>();
+        for (int k = 0; k < completed.size(); k++) {
+            if (finished.get(k).finished() && finished.get(k).taskState() != null) {
+                UUID task = completed.get(k).step.taskUuid();
+                lastOfTask.put(task, k);
+                if (!finished.get(k).released().ready().isEmpty()) {
+                    releasedReady.add(task);
+                }
+                events.addAll(completed.get(k).outcome.events());
+            }
+        }
+        Map<UUID, TaskState> reached = new HashMap<>();
+        for (Map.Entry<UUID, Integer> last : lastOfTask.entrySet()) {
+            ClaimedStep step = completed.get(last.getValue()).step;
+            TaskState state = finished.get(last.getValue()).taskState();
+            boolean stillInProcess = state == TaskState.STEPS_IN_PROCESS
+                    && (releasedReady.contains(last.getKey()) || TaskRollup.othersActive(c, last.getKey(), step.stepUuid()));
+            reached.put(last.getKey(), stillInProcess ? state
+                    : TaskRollup.rollUp(c, last.getKey(), state, workerId, "step " + step.name() + " complete"));
+        }
+        PgOutbox.write(c, events);
+        List<FinishResult> results = new ArrayList<>(completed.size());
+        for (int k = 0; k < completed.size(); k++) {
+            Finishing f = completed.get(k);
+            PgChildRelease.Finished done = finished.get(k);
+            if (!done.finished() || done.taskState() == null) {
+                results.add(FinishResult.rejected());
+                continue;
+            }
+            List<ClaimedStep> mine = done.released().claimed();
+            if (!mine.isEmpty()) {
+                mine = dependencies.attach(mine, PgDependencyResults.forChildren(c, f.step, f.outcome,
+                        dependencies.wanted(mine)));
+            }
+            UUID task = f.step.taskUuid();
+            TaskState state = lastOfTask.get(task) == k ? reached.get(task) : done.taskState();
+            results.add(new FinishResult(true, done.released().ready().size(), state, mine));
+        }
+        return results;
+    }
+
     /** An outcome checked and ready to write; a sub-workflow's child task is built once, with its id in the result. */
     private record Finishing(ClaimedStep step, StepOutcome outcome, NewTask child, int claimChildren) {
+
+        /** A completion that adds no steps, starts no child task and waits for nothing: it only releases children. */
+        boolean onlyReleases() {
+            return outcome.nextState() == StepState.COMPLETE && outcome.createSteps().isEmpty() && child == null
+                    && outcome.retryAt() == null;
+        }
     }
 
     private static Finishing finishing(StepCompletion completion) {
@@ -109,32 +187,18 @@ final class PgStepFinish {
         return new Finishing(step, outcome, child, completion.claimChildren());
     }
 
+    /** An outcome other than a completion that only releases children, alone. */
     private FinishResult finish(Connection c, String workerId, Finishing f, int leaseMarginSeconds,
                                 DependencyResults dependencies) throws SQLException {
         ClaimedStep step = f.step;
         StepOutcome outcome = f.outcome;
         int claimChildren = dependencies == null ? 0 : f.claimChildren;
-        boolean plain = outcome.nextState() == StepState.COMPLETE && outcome.createSteps().isEmpty() && f.child == null
-                && claimChildren > 0;
-        TaskState taskState;
-        PgChildRelease.Released released;
-        if (plain) {
-            PgChildRelease.Finished finished = PgChildRelease.finishReleaseAndClaim(c, workerId, step, outcome,
-                    claimChildren, leaseMarginSeconds);
-            if (finished.taskState() == null || !finished.finished()) {
-                return FinishResult.rejected();
-            }
-            taskState = finished.taskState();
-            released = finished.released();
-            PgOutbox.write(c, outcome.events());
-        } else {
-            taskState = TaskRollup.lockTask(c, step.taskUuid());
-            if (taskState == null || !updateStep(c, workerId, step, outcome)) {
-                return FinishResult.rejected();
-            }
-            released = recordAndRelease(c, workerId, step, outcome, f.child, claimChildren, leaseMarginSeconds,
-                    dependencies);
+        TaskState taskState = TaskRollup.lockTask(c, step.taskUuid());
+        if (taskState == null || !updateStep(c, workerId, step, outcome)) {
+            return FinishResult.rejected();
         }
+        PgChildRelease.Released released = recordAndRelease(c, workerId, step, outcome, f.child, claimChildren,
+                leaseMarginSeconds, dependencies);
         List<UUID> ready = released.ready();
         List<ClaimedStep> mine = released.claimed();
         if (!mine.isEmpty()) {
