@@ -22,11 +22,31 @@ public record NewTask(UUID taskUuid, UUID templateUuid, String namespace, String
         return steps.isEmpty() ? dev.tasker.core.state.TaskState.COMPLETE : dev.tasker.core.state.TaskState.STEPS_IN_PROCESS;
     }
 
-    /** The task as it was created: every step pending, with the times the database gave the rows. */
-    public TaskView created(java.time.Instant createdAt, java.util.Map<java.util.UUID, java.time.Instant> stepsCreatedAt) {
-        List<StepView> views = steps.stream().map(s -> new StepView(s.stepUuid(), taskUuid, s.name(),
-                dev.tasker.core.state.StepState.PENDING, 0, s.retry().maxAttempts(), null, null, s.inputs(),
-                stepsCreatedAt.get(s.stepUuid()), null, null)).toList();
+    /** The steps ready at creation (no parents), in template order. */
+    public List<Step> readySteps() {
+        return steps.stream().filter(s -> s.pendingParents() == 0).toList();
+    }
+
+    /** A step of this task as its first attempt, claimed at creation: it depends on no other step's result. */
+    public ClaimedStep claimedAtCreation(Step step) {
+        return new ClaimedStep(taskUuid, templateUuid, step.stepUuid(), step.name(),
+                step.templateStep() == null ? step.name() : step.templateStep(), namespace, step.callable(), 1,
+                step.retry(), step.timeoutSeconds(), context, step.inputs(), null, java.util.Map.of());
+    }
+
+    /**
+     * The task as it was created, with the times the database gave the rows: every step pending, except those
+     * claimed at creation (in progress since {@code stepsStartedAt}).
+     */
+    public TaskView created(java.time.Instant createdAt, java.util.Map<java.util.UUID, java.time.Instant> stepsCreatedAt,
+                            java.util.Map<java.util.UUID, java.time.Instant> stepsStartedAt) {
+        List<StepView> views = steps.stream().map(s -> {
+            java.time.Instant started = stepsStartedAt.get(s.stepUuid());
+            return new StepView(s.stepUuid(), taskUuid, s.name(),
+                    started == null ? dev.tasker.core.state.StepState.PENDING : dev.tasker.core.state.StepState.IN_PROGRESS,
+                    started == null ? 0 : 1, s.retry().maxAttempts(), null, null, s.inputs(), stepsCreatedAt.get(s.stepUuid()),
+                    started, null);
+        }).toList();
         var state = initialState();
         return new TaskView(taskUuid, namespace, name, version, state, context, priority, createdAt, createdAt,
                 state == dev.tasker.core.state.TaskState.COMPLETE ? createdAt : null,

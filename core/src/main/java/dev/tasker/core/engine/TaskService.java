@@ -4,23 +4,26 @@ import dev.tasker.core.json.Json;
 
 import java.util.UUID;
 
-/** Submitting work: finds the template, builds the task and writes it; the local worker is woken at once. */
+/**
+ * Submitting work: finds the template, builds the task and writes it; the local worker takes its first steps in the
+ * same transaction when it has free permits, and is woken for the others.
+ */
 public final class TaskService {
 
     private final TaskStore store;
     private final EngineEvents events;
-    private final java.util.function.Consumer<String> wakeLocalWorker;
+    private final LocalWorker localWorker;
     private final ContextValidator contexts = new ContextValidator();
 
     /** @param wakeLocalWorker told the namespace of each new task */
     public TaskService(TaskStore store, java.util.function.Consumer<String> wakeLocalWorker) {
-        this(store, wakeLocalWorker, EngineEvents.NONE);
+        this(store, LocalWorker.wakingOnly(wakeLocalWorker), EngineEvents.NONE);
     }
 
-    public TaskService(TaskStore store, java.util.function.Consumer<String> wakeLocalWorker, EngineEvents events) {
+    public TaskService(TaskStore store, LocalWorker localWorker, EngineEvents events) {
         this.events = events;
         this.store = store;
-        this.wakeLocalWorker = wakeLocalWorker;
+        this.localWorker = localWorker;
     }
 
     /** Throws {@link TemplateNotFoundException}, {@link InvalidContextException} or {@link DuplicateTaskException}. */
@@ -34,9 +37,17 @@ public final class TaskService {
                 .orElseThrow(() -> new TemplateNotFoundException(request.namespace(), request.name(), request.version()));
         contexts.validate(template, request.context() == null ? Json.MAPPER.createObjectNode() : request.context());
         NewTask task = TaskFactory.build(template, request);
-        TaskView created = store.createTask(task);
+        int ready = task.readySteps().size();
+        RootClaim claim = localWorker.reserve(task.namespace(), ready);
+        CreatedTask created;
+        try {
+            created = store.createTask(task, claim);
+        } catch (RuntimeException e) {
+            localWorker.created(task.namespace(), 0, claim, java.util.List.of());
+            throw e;
+        }
         events.taskCreated(request.namespace());
-        wakeLocalWorker.accept(task.namespace());
-        return created;
+        localWorker.created(task.namespace(), ready, claim, created.claimed());
+        return created.task();
     }
 }

@@ -25,10 +25,10 @@ public interface TaskStore {
     Optional<TemplateRecord> templateByUuid(UUID templateUuid);
 
     /**
-     * Writes task, steps, edges and first transitions in one transaction and answers the task as created; throws
-     * {@link DuplicateTaskException}.
+     * Writes task, steps, edges and first transitions in one transaction, the first ready steps claimed as
+     * {@code claim} says, and answers the task as created with the steps claimed; throws {@link DuplicateTaskException}.
      */
-    TaskView createTask(NewTask task);
+    CreatedTask createTask(NewTask task, RootClaim claim);
 
     /** Takes up to {@code limit} ready steps of the given namespaces (empty: all) for this worker. */
     List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds);

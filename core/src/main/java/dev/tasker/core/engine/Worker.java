@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
  * Claims ready steps, runs their handlers on platform threads under their timeouts, and finishes
  * them. Every JVM runs one; they coordinate only through the {@link TaskStore}.
  */
-public final class Worker implements AutoCloseable {
+public final class Worker implements LocalWorker, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Worker.class.getName());
     /** Transactions writing step outcomes at once; the outcomes that finish meanwhile wait and go together. */
@@ -104,8 +105,30 @@ public final class Worker implements AutoCloseable {
 
     /** New work may be ready in a namespace (null: any); a worker that does not serve it is left asleep. */
     public void wake(String namespace) {
-        if (namespace == null || settings.namespaces().isEmpty() || settings.namespaces().contains(namespace)) {
+        if (namespace == null || serves(namespace)) {
             wake();
+        }
+    }
+
+    private boolean serves(String namespace) {
+        return settings.namespaces().isEmpty() || settings.namespaces().contains(namespace);
+    }
+
+    @Override
+    public RootClaim reserve(String namespace, int readySteps) {
+        if (!claiming || readySteps == 0 || !serves(namespace)) {
+            return RootClaim.NONE;
+        }
+        int reserved = reservePermits(readySteps);
+        return reserved == 0 ? RootClaim.NONE : new RootClaim(settings.workerId(), reserved, settings.leaseMarginSeconds());
+    }
+
+    @Override
+    public void created(String namespace, int readySteps, RootClaim reserved, List<ClaimedStep> claimed) {
+        permits.release(reserved.atMost() - claimed.size());
+        claimed.forEach(this::start);
+        if (claimed.size() < readySteps) {
+            wake(namespace);
         }
     }
 
@@ -179,11 +202,17 @@ public final class Worker implements AutoCloseable {
         return dependencies.attach(steps, wanted.isEmpty() ? Map.of() : store.results(wanted));
     }
 
-    /** Runs a step whose permit is already taken. */
+    /** Runs a step whose permit is already taken; once the worker has stopped, the step is left to its lease. */
     private void start(ClaimedStep step) {
         RunningStep r = new RunningStep(step);
         running.put(step.stepUuid(), r);
-        handlerThreads.execute(() -> run(r));
+        try {
+            handlerThreads.execute(() -> run(r));
+        } catch (RejectedExecutionException stopped) {
+            running.remove(step.stepUuid());
+            permits.release();
+            LOG.fine(() -> "Worker stopped: step " + step.stepUuid() + " runs again when its lease expires");
+        }
     }
 
     private void run(RunningStep r) {

@@ -5,6 +5,7 @@ import dev.tasker.core.engine.ClaimedStep;
 import dev.tasker.core.engine.DependencyResults;
 import dev.tasker.core.engine.FinishResult;
 import dev.tasker.core.engine.NewTask;
+import dev.tasker.core.engine.RootClaim;
 import dev.tasker.core.engine.StepCompletion;
 import dev.tasker.core.engine.StepOutcome;
 import dev.tasker.core.engine.TaskFactory;
@@ -219,7 +220,7 @@ final class PgStepFinish {
             PgPlannedSteps.create(c, step, outcome.createSteps());
         }
         if (child != null) {
-            PgTaskWriter.insert(c, child, notifications);
+            PgTaskWriter.insert(c, child, RootClaim.NONE, notifications);
         }
         PgOutbox.write(c, outcome.events());
         boolean release = outcome.succeeded() || (outcome.nextState() == StepState.ERROR

@@ -2,9 +2,11 @@ package dev.tasker.db.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tasker.core.engine.ClaimedStep;
+import dev.tasker.core.engine.CreatedTask;
 import dev.tasker.core.engine.DependencyResults;
 import dev.tasker.core.engine.FinishResult;
 import dev.tasker.core.engine.NewTask;
+import dev.tasker.core.engine.RootClaim;
 import dev.tasker.core.engine.StepCompletion;
 import dev.tasker.core.engine.TaskStore;
 import dev.tasker.core.engine.TaskView;
@@ -65,8 +67,8 @@ public final class PgTaskStore implements TaskStore {
     }
 
     @Override
-    public TaskView createTask(NewTask task) {
-        return writer.create(task);
+    public CreatedTask createTask(NewTask task, RootClaim claim) {
+        return writer.create(task, claim);
     }
 
     @Override

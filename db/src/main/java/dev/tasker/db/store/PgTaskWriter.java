@@ -1,8 +1,9 @@
 package dev.tasker.db.store;
 
+import dev.tasker.core.engine.CreatedTask;
 import dev.tasker.core.engine.DuplicateTaskException;
 import dev.tasker.core.engine.NewTask;
-import dev.tasker.core.engine.TaskView;
+import dev.tasker.core.engine.RootClaim;
 import dev.tasker.core.json.Json;
 import dev.tasker.core.state.TaskState;
 import dev.tasker.core.state.TaskTransitions;
@@ -16,9 +17,14 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** Creates a task with all its steps, edges and first transitions in one statement. */
+/**
+ * Creates a task with all its steps, edges and first transitions in one statement; its first ready steps may be
+ * claimed in it by the creating JVM's worker.
+ */
 final class PgTaskWriter {
 
     private final Tx tx;
@@ -29,15 +35,16 @@ final class PgTaskWriter {
         this.notifications = notifications;
     }
 
-    TaskView create(NewTask task) {
-        return tx.run(c -> insert(c, task, notifications));
+    CreatedTask create(NewTask task, RootClaim claim) {
+        return tx.run(c -> insert(c, task, claim, notifications));
     }
 
     /**
-     * The task's rows on an open transaction (a sub-workflow is created in its parent step's); wakes the workers of
-     * other JVMs when it commits. Answers the task as created.
+     * The task's rows on an open transaction (a sub-workflow is created in its parent step's), its first ready steps
+     * claimed as {@code claim} says; wakes the workers of other JVMs when it commits if ready steps are left. Answers
+     * the task as created.
      */
-    static TaskView insert(Connection c, NewTask task, Notifications notifications) throws SQLException {
+    static CreatedTask insert(Connection c, NewTask task, RootClaim claim, Notifications notifications) throws SQLException {
         TaskState first = task.initialState();
         TaskTransitions.check(TaskState.PENDING, first);
         try (PreparedStatement ps = c.prepareStatement(INSERT_TASK)) {
@@ -45,11 +52,14 @@ final class PgTaskWriter {
             ps.setString(i++, first.dbName());
             ps.setBoolean(i++, first == TaskState.COMPLETE);
             ps.setString(i++, first.dbName());
-            i = bindSteps(c, ps, i, task.taskUuid(), task.namespace(), task.priority(), task.steps());
+            List<NewTask.Step> ready = task.readySteps();
+            List<NewTask.Step> claimed = ready.subList(0, Math.min(ready.size(), claim.atMost()));
+            i = bindSteps(c, ps, i, task.taskUuid(), task.namespace(), task.priority(), task.steps(),
+                    claimed.stream().map(NewTask.Step::stepUuid).collect(Collectors.toSet()), claim);
             ps.setObject(i++, task.taskUuid());
             ps.setArray(i++, c.createArrayOf("uuid", task.edges().stream().map(NewTask.Edge::from).toArray()));
             ps.setArray(i++, c.createArrayOf("uuid", task.edges().stream().map(NewTask.Edge::to).toArray()));
-            ps.setBoolean(i++, !task.steps().isEmpty());
+            ps.setBoolean(i++, claimed.size() < ready.size());
             ps.setString(i++, notifications.channel());
             ps.setString(i, Notifications.workPayload(task.namespace()));
             try (ResultSet rs = ps.executeQuery()) {
@@ -57,9 +67,16 @@ final class PgTaskWriter {
                     throw new DuplicateTaskException(existing(c, task.identityHash()));
                 }
                 Map<UUID, Instant> stepsCreated = new HashMap<>();
-                Json.read(rs.getString(2)).properties().forEach(e ->
-                        stepsCreated.put(UUID.fromString(e.getKey()), OffsetDateTime.parse(e.getValue().asText()).toInstant()));
-                return task.created(rs.getTimestamp(1).toInstant(), stepsCreated);
+                Map<UUID, Instant> stepsStarted = new HashMap<>();
+                Json.read(rs.getString(2)).properties().forEach(e -> {
+                    UUID step = UUID.fromString(e.getKey());
+                    stepsCreated.put(step, OffsetDateTime.parse(e.getValue().get(0).asText()).toInstant());
+                    if (!e.getValue().get(1).isNull()) {
+                        stepsStarted.put(step, OffsetDateTime.parse(e.getValue().get(1).asText()).toInstant());
+                    }
+                });
+                return new CreatedTask(task.created(rs.getTimestamp(1).toInstant(), stepsCreated, stepsStarted),
+                        claimed.stream().map(task::claimedAtCreation).toList());
             }
         }
     }
@@ -93,25 +110,35 @@ final class PgTaskWriter {
     }
 
     /**
-     * Steps with their first transition, as CTEs {@code steps} and {@code step_tr}, inserted when {@code %s} holds.
-     * Binds with {@link #bindSteps}.
+     * Steps with their first transitions, as CTEs {@code steps} and {@code step_tr}, inserted when {@code %s} holds;
+     * those marked claimed are written in progress, leased to the creating worker. Binds with {@link #bindSteps}.
      */
     private static final String STEP_CTES = """
             steps AS (
                 INSERT INTO workflow_steps (step_uuid, task_uuid, name, namespace, priority, step_type, handler_callable,
                     max_attempts, retryable, backoff, backoff_base_ms, max_backoff_ms, timeout_seconds, pending_parents, inputs,
-                    template_step)
+                    template_step, current_state, attempts, lease_owner, lease_expires_at, started_at)
                 SELECT u.id, ?, u.name, ?, ?, u.type, u.callable, u.max_attempts, u.retryable, u.backoff, u.base, u.cap,
-                       u.timeout, u.parents, u.inputs::jsonb, u.template_step
+                       u.timeout, u.parents, u.inputs::jsonb, u.template_step,
+                       CASE WHEN u.claimed THEN 'in_progress' ELSE 'pending' END, CASE WHEN u.claimed THEN 1 ELSE 0 END,
+                       CASE WHEN u.claimed THEN ?::text END,
+                       CASE WHEN u.claimed THEN clock_timestamp() + make_interval(secs => u.timeout + ?) END,
+                       CASE WHEN u.claimed THEN clock_timestamp() END
                 FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int[], ?::boolean[], ?::text[], ?::int[],
-                            ?::int[], ?::int[], ?::int[], ?::text[], ?::text[])
+                            ?::int[], ?::int[], ?::int[], ?::text[], ?::text[], ?::boolean[])
                      AS u(id, name, type, callable, max_attempts, retryable, backoff, base, cap, timeout, parents, inputs,
-                          template_step)
+                          template_step, claimed)
                 WHERE %s
-                RETURNING step_uuid, task_uuid, created_at),
+                RETURNING step_uuid, task_uuid, created_at, started_at),
             step_tr AS (
-                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, reason)
-                SELECT step_uuid, task_uuid, NULL, 'pending', 0, 'created' FROM steps)""";
+                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
+                SELECT s.step_uuid, s.task_uuid, v.from_state, v.to_state, v.attempt, v.worker, v.reason
+                FROM steps s,
+                     LATERAL (VALUES (1, NULL::text, 'pending', 0, NULL::text, 'created'),
+                                     (2, 'pending', 'in_progress', 1, ?::text, 'claimed at creation'))
+                         AS v(n, from_state, to_state, attempt, worker, reason)
+                WHERE v.n = 1 OR s.started_at IS NOT NULL
+                ORDER BY s.step_uuid, v.n)""";
 
     /**
      * The task in the state its steps put it in, its two first transitions, its steps with theirs, and its edges, in
@@ -137,7 +164,8 @@ final class PgTaskWriter {
             edges AS (
                 INSERT INTO workflow_step_edges (task_uuid, from_step_uuid, to_step_uuid)
                 SELECT ?, f, t FROM unnest(?::uuid[], ?::uuid[]) AS e(f, t) WHERE EXISTS (SELECT 1 FROM ins))
-            SELECT ins.created_at, (SELECT coalesce(json_object_agg(step_uuid, created_at), '{}') FROM steps),
+            SELECT ins.created_at,
+                   (SELECT coalesce(json_object_agg(step_uuid, json_build_array(created_at, started_at)), '{}') FROM steps),
                    CASE WHEN ? THEN pg_notify(?, ?) END
             FROM ins""";
 
@@ -145,14 +173,15 @@ final class PgTaskWriter {
     static void insertSteps(Connection c, UUID taskUuid, String namespace, int priority, List<NewTask.Step> steps)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("WITH " + STEP_CTES.formatted("TRUE") + " SELECT count(*) FROM steps")) {
-            bindSteps(c, ps, 1, taskUuid, namespace, priority, steps);
+            bindSteps(c, ps, 1, taskUuid, namespace, priority, steps, Set.of(), RootClaim.NONE);
             ps.executeQuery().close();
         }
     }
 
     /** Binds the parameters of {@link #STEP_CTES} from {@code first}; answers the next index. */
     private static int bindSteps(Connection c, PreparedStatement ps, int first, UUID taskUuid, String namespace,
-                                 int priority, List<NewTask.Step> steps) throws SQLException {
+                                 int priority, List<NewTask.Step> steps, Set<UUID> claimed, RootClaim claim)
+            throws SQLException {
         int n = steps.size();
         Object[] ids = new Object[n];
         Object[] names = new Object[n];
@@ -167,6 +196,7 @@ final class PgTaskWriter {
         Object[] parents = new Object[n];
         Object[] inputs = new Object[n];
         Object[] templateSteps = new Object[n];
+        Object[] claimedSteps = new Object[n];
         for (int i = 0; i < n; i++) {
             NewTask.Step s = steps.get(i);
             ids[i] = s.stepUuid();
@@ -182,11 +212,14 @@ final class PgTaskWriter {
             parents[i] = s.pendingParents();
             inputs[i] = s.inputs().toString();
             templateSteps[i] = s.templateStep();
+            claimedSteps[i] = claimed.contains(s.stepUuid());
         }
         int i = first;
         ps.setObject(i++, taskUuid);
         ps.setString(i++, namespace);
         ps.setInt(i++, priority);
+        ps.setString(i++, claim.workerId());
+        ps.setInt(i++, claim.leaseMarginSeconds());
         ps.setArray(i++, c.createArrayOf("uuid", ids));
         ps.setArray(i++, c.createArrayOf("text", names));
         ps.setArray(i++, c.createArrayOf("text", types));
@@ -200,6 +233,8 @@ final class PgTaskWriter {
         ps.setArray(i++, c.createArrayOf("int4", parents));
         ps.setArray(i++, c.createArrayOf("text", inputs));
         ps.setArray(i++, c.createArrayOf("text", templateSteps));
+        ps.setArray(i++, c.createArrayOf("bool", claimedSteps));
+        ps.setString(i++, claim.workerId());
         return i;
     }
 

@@ -66,7 +66,7 @@ public final class TestEngine implements AutoCloseable {
                 settings.apply(WorkerSettings.defaults("test-" + UUID.randomUUID().toString().substring(0, 8))
                         .withLeaseMargin(1, Duration.ofMillis(200))), dev.tasker.core.engine.EngineEvents.NONE, bus);
         this.listener = new PgListener(database.url(), store.notifications(), worker::wake, worker::cancelTask);
-        this.tasks = new TaskService(store, worker::wake);
+        this.tasks = new TaskService(store, worker, dev.tasker.core.engine.EngineEvents.NONE);
         worker.start();
     }
 

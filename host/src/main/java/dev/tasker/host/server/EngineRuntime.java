@@ -42,7 +42,7 @@ public final class EngineRuntime {
                 config.concurrency(), defaults.pollInterval(), defaults.leaseMarginSeconds(), defaults.reaperInterval(),
                 config.maxStepsPerDecision(), config.maxDecisionDepth()), events, bus);
         this.listener = new PgListener(db.url(), store.notifications(), worker::wake, worker::cancelTask);
-        this.tasks = new TaskService(store, worker::wake, events);
+        this.tasks = new TaskService(store, worker, events);
         worker.start();
     }
 

@@ -104,7 +104,8 @@ class TasksApiTest {
         assertThat(asCreated.get("status").asText()).isEqualTo("steps_in_process");
         assertThat(asCreated.get("context").get("even_number").asInt()).isEqualTo(6);
         assertThat(asCreated.get("steps")).extracting(s -> s.get("name").asText() + ":" + s.get("current_state").asText())
-                .containsExactly("square:pending", "add_ten:pending");
+                .as("the first step is taken by this JVM's worker as the task is created")
+                .containsExactly("square:in_progress", "add_ten:pending");
 
         JsonNode task = awaitEnd(uuid);
         assertThat(task.get("created_at")).isEqualTo(asCreated.get("created_at"));

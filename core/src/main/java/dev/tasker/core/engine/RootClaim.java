@@ -1,0 +1,12 @@
+package dev.tasker.core.engine;
+
+/**
+ * A new task's first ready steps, taken by the creating JVM's worker in the transaction that creates the task: the
+ * rows are written in progress, so no claim follows the creation.
+ *
+ * @param atMost how many of them (in template order); 0: none, they wait in the queue
+ */
+public record RootClaim(String workerId, int atMost, int leaseMarginSeconds) {
+
+    public static final RootClaim NONE = new RootClaim(null, 0, 0);
+}
