@@ -87,14 +87,18 @@ class SchemaMigrationTest {
     }
 
     @Test
-    void deletingATaskDeletesItsStepsAndTheirTransitionsAndResultAudit() throws SQLException {
+    void deletingATaskDeletesItsStepsAndTheirEdgesTransitionsAndResultAudit() throws SQLException {
         UUID template = insertTemplate();
         UUID kept = insertTask(template, "pending");
         UUID deleted = insertTask(template, "pending");
         for (UUID task : List.of(kept, deleted)) {
             UUID step = UUID.randomUUID();
+            UUID next = UUID.randomUUID();
             update("INSERT INTO workflow_steps (step_uuid, task_uuid, name, namespace, handler_callable) "
                     + "VALUES (?, ?, 'charge', 'billing', 'java:Noop')", step, task);
+            update("INSERT INTO workflow_steps (step_uuid, task_uuid, name, namespace, handler_callable, pending_parents) "
+                    + "VALUES (?, ?, 'ship', 'billing', 'java:Noop', 1)", next, task);
+            update("INSERT INTO workflow_step_edges (task_uuid, from_step_uuid, to_step_uuid) VALUES (?, ?, ?)", task, step, next);
             update("INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state) "
                     + "VALUES (?, ?, 'pending', 'in_progress')", step, task);
             update("INSERT INTO workflow_step_result_audit (step_uuid, task_uuid, attempt, success) VALUES (?, ?, 1, true)",
@@ -110,7 +114,8 @@ class SchemaMigrationTest {
             c.setAutoCommit(true);
         }
 
-        for (String table : List.of("workflow_steps", "workflow_step_transitions", "workflow_step_result_audit")) {
+        for (String table : List.of("workflow_steps", "workflow_step_edges", "workflow_step_transitions",
+                "workflow_step_result_audit")) {
             assertThat(strings("SELECT DISTINCT task_uuid::text FROM " + table + " WHERE ? IS NOT NULL")).as(table)
                     .containsExactly(kept.toString());
         }
@@ -146,7 +151,7 @@ class SchemaMigrationTest {
 
         assertThatThrownBy(() -> new SchemaMigrator(db.dataSource(), db.schema(), db.url()).migrate())
                 .isInstanceOf(DatabaseStartupException.class)
-                .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version 9)")
+                .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version 10)")
                 .hasMessageContaining("Run a newer Tasker");
     }
 
