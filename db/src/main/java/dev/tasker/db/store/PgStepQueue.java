@@ -68,7 +68,7 @@ final class PgStepQueue {
     }
 
     List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds) {
-        return tx.run(c -> {
+        return tx.single(c -> {
             List<ClaimedStep> out = new ArrayList<>();
             boolean any = namespaces.isEmpty();
             try (PreparedStatement ps = c.prepareStatement(CLAIM.formatted(any ? "TRUE" : "namespace = ANY(?::text[])", limit))) {

@@ -36,7 +36,7 @@ final class PgTaskWriter {
     }
 
     CreatedTask create(NewTask task, RootClaim claim) {
-        return tx.run(c -> insert(c, task, claim, notifications));
+        return tx.single(c -> insert(c, task, claim, notifications));
     }
 
     /**

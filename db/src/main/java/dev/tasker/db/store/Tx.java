@@ -36,6 +36,12 @@ final class Tx {
         }
     }
 
+    /** Work of one writing statement, which commits on its own: no transaction around it, no COMMIT round trip. */
+    <T> T single(Work<T> work) {
+        return read(work);
+    }
+
+    /** Reads, each statement on its own. */
     <T> T read(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.apply(c);
