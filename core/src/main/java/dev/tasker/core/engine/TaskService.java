@@ -46,8 +46,8 @@ public final class TaskService {
             localWorker.created(task.namespace(), 0, claim, java.util.List.of());
             throw e;
         }
-        events.taskCreated(request.namespace());
         localWorker.created(task.namespace(), ready, claim, created.claimed());
+        events.taskCreated(request.namespace());
         return created.task();
     }
 }

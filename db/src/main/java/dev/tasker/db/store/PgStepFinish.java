@@ -38,26 +38,22 @@ import java.util.stream.IntStream;
  */
 final class PgStepFinish {
 
-    /**
-     * The step's outcome with its transition and audit rows, as CTEs {@code upd}, {@code tr} and {@code au}; the
-     * update also requires {@code %s} (a condition on other CTEs, or TRUE). Binds with {@link #bindFinish}.
-     */
-    static final String FINISH_CTES = """
-            upd AS (
+    /** One step's outcome with its transition and audit rows, answering whether it was written. */
+    private static final String FINISH = """
+            WITH upd AS (
                 UPDATE workflow_steps
                 SET current_state = ?, result = ?::jsonb, error = ?::jsonb, lease_owner = NULL, lease_expires_at = NULL,
                     ready_at = COALESCE(?, ready_at), updated_at = clock_timestamp(),
                     completed_at = CASE WHEN ? THEN clock_timestamp() ELSE completed_at END
-                WHERE step_uuid = ? AND current_state = 'in_progress' AND lease_owner = ? AND attempts = ? AND %s
+                WHERE step_uuid = ? AND current_state = 'in_progress' AND lease_owner = ? AND attempts = ?
                 RETURNING step_uuid, task_uuid, attempts, started_at),
             tr AS (
                 INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
                 SELECT step_uuid, task_uuid, 'in_progress', ?, attempts, ?, ? FROM upd),
             au AS (
                 INSERT INTO workflow_step_result_audit (step_uuid, task_uuid, attempt, success, result, error, worker, started_at)
-                SELECT step_uuid, task_uuid, attempts, ?, ?::jsonb, ?::jsonb, ?, started_at FROM upd)""";
-
-    private static final String FINISH = "WITH " + FINISH_CTES.formatted("TRUE") + " SELECT count(*) FROM upd";
+                SELECT step_uuid, task_uuid, attempts, ?, ?::jsonb, ?::jsonb, ?, started_at FROM upd)
+            SELECT count(*) FROM upd""";
 
     private final Tx tx;
     private final Notifications notifications;
@@ -251,8 +247,8 @@ final class PgStepFinish {
         }
     }
 
-    /** Binds the parameters of {@link #FINISH_CTES} from {@code first}; answers the next index. */
-    static int bindFinish(PreparedStatement ps, int first, String workerId, ClaimedStep step, StepOutcome o)
+    /** Binds the parameters of {@link #FINISH} from {@code first}; answers the next index. */
+    private static int bindFinish(PreparedStatement ps, int first, String workerId, ClaimedStep step, StepOutcome o)
             throws SQLException {
         String result = o.result() == null ? null : o.result().toString();
         String error = o.error() == null ? null : o.error().toString();

@@ -40,7 +40,7 @@ final class PgTaskWriter {
     }
 
     /**
-     * The task's rows on an open transaction (a sub-workflow is created in its parent step's), its first ready steps
+     * The task's rows in one statement (a sub-workflow's in its parent step's transaction), its first ready steps
      * claimed as {@code claim} says; wakes the workers of other JVMs when it commits if ready steps are left. Answers
      * the task as created.
      */
