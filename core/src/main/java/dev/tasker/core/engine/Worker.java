@@ -136,7 +136,7 @@ public final class Worker implements LocalWorker, AutoCloseable {
     public void cancelTask(UUID taskUuid) {
         running.values().stream().filter(r -> r.step.taskUuid().equals(taskUuid)).forEach(r -> {
             if (r.finish()) {
-                r.thread.interrupt();
+                r.interrupt();
                 StepHandler handler = r.handler;
                 if (handler != null) {
                     try {
@@ -259,9 +259,7 @@ public final class Worker implements LocalWorker, AutoCloseable {
         if (r.finish()) {
             LOG.warning(() -> "Step " + r.step.name() + " (" + r.step.stepUuid() + ") ran past " + r.step.timeoutSeconds()
                     + " s; interrupting it");
-            if (r.thread != null) {
-                r.thread.interrupt();
-            }
+            r.interrupt();
             boolean permitPassedOn = finish(r, decider.timedOut(r.step));
             done(r, !permitPassedOn);
         }
@@ -367,11 +365,7 @@ public final class Worker implements LocalWorker, AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Could not release leases (" + e.getMessage() + "); they expire on their own");
             }
-            unfinished.forEach(r -> {
-                if (r.thread != null) {
-                    r.thread.interrupt();
-                }
-            });
+            unfinished.forEach(RunningStep::interrupt);
         }
         timers.shutdownNow();
         handlerThreads.shutdownNow();
@@ -396,23 +390,4 @@ public final class Worker implements LocalWorker, AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
-
-    /** One attempt in flight; exactly one of handler, timeout, cancel or shutdown finishes it. */
-    private static final class RunningStep {
-        final ClaimedStep step;
-        final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
-        final long startedNanos = System.nanoTime();
-        volatile Thread thread;
-        volatile String language = "none";
-        volatile StepHandler handler;
-
-        RunningStep(ClaimedStep step) {
-            this.step = step;
-        }
-
-        boolean finish() {
-            return finished.compareAndSet(false, true);
-        }
-    }
-
 }

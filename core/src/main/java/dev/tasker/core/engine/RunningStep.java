@@ -1,0 +1,33 @@
+package dev.tasker.core.engine;
+
+import dev.tasker.core.handler.StepHandler;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One attempt in flight on a worker; exactly one of handler, timeout, cancel or shutdown finishes it. */
+final class RunningStep {
+
+    final ClaimedStep step;
+    final long startedNanos = System.nanoTime();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    volatile Thread thread;
+    volatile String language = "none";
+    volatile StepHandler handler;
+
+    RunningStep(ClaimedStep step) {
+        this.step = step;
+    }
+
+    /** Whether this caller is the one that finishes the attempt. */
+    boolean finish() {
+        return finished.compareAndSet(false, true);
+    }
+
+    /** Interrupts the thread running the handler, once the attempt has one. */
+    void interrupt() {
+        Thread running = thread;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+}
