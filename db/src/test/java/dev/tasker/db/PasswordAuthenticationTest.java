@@ -16,7 +16,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A server that checks passwords (scram-sha-256), as production servers do; the test servers trust everyone. */
+/** Users with passwords (scram-sha-256) on the embedded server, which checks every connection's password. */
 class PasswordAuthenticationTest {
 
     private static Path dir;
@@ -31,13 +31,6 @@ class PasswordAuthenticationTest {
             s.execute("CREATE ROLE app LOGIN PASSWORD 'right-password'");
             s.execute("CREATE ROLE reader LOGIN PASSWORD 'pw'");
             s.execute("GRANT CREATE ON DATABASE postgres TO app");
-            Files.writeString(dir.resolve("data/pg_hba.conf"), """
-                    host all postgres 127.0.0.1/32 trust
-                    host all postgres ::1/128 trust
-                    host all all 127.0.0.1/32 scram-sha-256
-                    host all all ::1/128 scram-sha-256
-                    """);
-            s.execute("SELECT pg_reload_conf()");
         }
     }
 

@@ -14,20 +14,27 @@ import java.util.logging.Logger;
 
 /**
  * A PostgreSQL server run by this process from the bundled linux-amd64 binaries, with its data in a
- * directory that survives restarts (not a throw-away one).
+ * directory that survives restarts (not a throw-away one). It is durable (the library's own start flags turn
+ * fsync off; {@link #DURABLE} turns it back on) and admits only clients that know its password ({@link LocalAccess}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class.getName());
 
+    /** Set after the library's {@code -F}, so they win over it; a caller's settings win over these. */
+    static final Map<String, String> DURABLE = Map.of(
+            "fsync", "on", "synchronous_commit", "on", "full_page_writes", "on", "listen_addresses", "127.0.0.1");
+
     private final Path dataDir;
     private final DataDirectoryLock lock;
     private final EmbeddedPostgres postgres;
+    private final LocalAccess access;
 
-    private EmbeddedPostgresServer(Path dataDir, DataDirectoryLock lock, EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path dataDir, DataDirectoryLock lock, EmbeddedPostgres postgres, LocalAccess access) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.postgres = postgres;
+        this.access = access;
     }
 
     /** Starts a server on {@code dataDir}, creating the cluster on first use. */
@@ -48,20 +55,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createDirectories(dir);
             stopOrphanedPostmaster(dir);
             long started = System.nanoTime();
+            LocalAccess access = LocalAccess.prepare(dir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setConnectConfig("password", access.password())
+                    .setDataDirectoryCustomizer(initialised -> access.keepPassword())
                     .setServerConfig("max_connections", "200");
+            access.initdbOptions().forEach(option -> builder.setLocaleConfig(option[0], option[1]));
+            DURABLE.forEach(builder::setServerConfig);
             serverConfig.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
+            try {
+                access.lockDown(postgres.getPort());
+            } catch (RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
             LOG.info(() -> "Embedded PostgreSQL started in %d ms on port %d, data in %s"
                     .formatted(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), postgres.getPort(), dir));
-            return new EmbeddedPostgresServer(dir, lock, postgres);
+            return new EmbeddedPostgresServer(dir, lock, postgres, access);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw new DatabaseStartupException("The embedded PostgreSQL could not start with data directory " + dir + ": "
@@ -112,9 +130,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return dataDir;
     }
 
-    /** The JDBC URL of the server's {@code postgres} database, as its superuser. */
+    /** The JDBC URL of the server's {@code postgres} database, as its superuser, with the password. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres?user=postgres";
+        return access.jdbcUrl(postgres.getPort());
     }
 
     @Override
