@@ -32,7 +32,7 @@ module CsvInventory
       CHECKPOINT_EVERY = 100
 
       def call(context)
-        return batch_worker_success(items_processed: 0, results: { rows: 0 }) if context.step_inputs['is_no_op']
+        return batch_worker_success(items_processed: 0, metadata: { 'rows' => 0 }) if context.step_inputs['is_no_op']
 
         cursor = context.step_inputs['cursor']
         saved = context.checkpoint
@@ -44,7 +44,7 @@ module CsvInventory
           done = index + 1
           context.checkpoint_yield(done, done - cursor['start_cursor'], totals) if (done % CHECKPOINT_EVERY).zero?
         end
-        batch_worker_success(items_processed: totals['rows'], results: totals)
+        batch_worker_success(items_processed: totals['rows'], metadata: totals)
       end
 
       private

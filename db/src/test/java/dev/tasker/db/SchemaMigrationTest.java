@@ -76,7 +76,7 @@ class SchemaMigrationTest {
         update("INSERT INTO workflow_steps (step_uuid, task_uuid, name, namespace, handler_callable) "
                 + "VALUES (?, ?, 'charge', 'billing', 'java:Noop')", step, task);
 
-        for (String change : List.of("step_type = 'lambda'", "backoff = 'random'", "attempts = -1", "max_attempts = 0",
+        for (String change : List.of("step_type = 'lambda'", "backoff = 'random'", "attempts = -1", "max_attempts = -1",
                 "backoff_base_ms = -1", "max_backoff_ms = -1", "timeout_seconds = 0", "pending_parents = -1",
                 "lease_owner = 'w1'", "lease_expires_at = now()")) {
             assertThatThrownBy(() -> update("UPDATE workflow_steps SET " + change + " WHERE step_uuid = ?", step))
@@ -151,7 +151,7 @@ class SchemaMigrationTest {
 
         assertThatThrownBy(() -> new SchemaMigrator(db.dataSource(), db.schema(), db.url()).migrate())
                 .isInstanceOf(DatabaseStartupException.class)
-                .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version 10)")
+                .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version 11)")
                 .hasMessageContaining("Run a newer Tasker");
     }
 

@@ -3,13 +3,17 @@ package dev.tasker.loader;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** What a file in a handler directory is, by its extension. */
+/**
+ * What a file in a handler directory is, by its extension. Test files beside handlers (RSpec's {@code *_spec.rb},
+ * {@code *.test.ts} and {@code *.spec.ts}, pytest's {@code conftest.py}) and type declarations are not handler files.
+ */
 public enum FileKind {
     RUBY, PYTHON, TYPESCRIPT, JAVASCRIPT, TEMPLATE;
 
     public static Optional<FileKind> of(Path file) {
         String name = file.getFileName().toString();
-        if (name.endsWith(".d.ts")) {
+        if (name.endsWith(".d.ts") || name.endsWith("_spec.rb") || name.matches(".*\\.(test|spec)\\.(ts|js|mjs)")
+                || name.equals("conftest.py")) {
             return Optional.empty();
         }
         int dot = name.lastIndexOf('.');

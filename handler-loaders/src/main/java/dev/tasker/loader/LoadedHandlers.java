@@ -42,7 +42,7 @@ public final class LoadedHandlers implements AutoCloseable {
         this.scan = scan;
         this.guests = guests;
         this.resolver = HandlerResolvers.firstOf(guests.handlers(), new JavaHandlers());
-        this.templates = TemplateFiles.read(scan.files(FileKind.TEMPLATE), environment, callableCheck());
+        this.templates = TemplateFiles.readEach(scan.files(FileKind.TEMPLATE), environment, this::callableCheck);
     }
 
     /**
@@ -96,10 +96,31 @@ public final class LoadedHandlers implements AutoCloseable {
         LOG.info(() -> "Handler directories changed (" + kinds + "); reloading");
         guests.reload(guestFiles(now, directories), languages);
         scan = now;
-        TemplateFiles read = TemplateFiles.read(now.files(FileKind.TEMPLATE), environment, callableCheck());
+        TemplateFiles read = TemplateFiles.readEach(now.files(FileKind.TEMPLATE), environment, this::callableCheck);
         templates = read;
         read.templates().forEach(register);
         read.problems().forEach(p -> LOG.warning(() -> "Not loaded: " + p));
+    }
+
+    /**
+     * For the templates of {@code templateFile}: a callable that names handlers of several languages takes the one in
+     * the template's own handler directory (Tasker keeps each language's templates beside its handlers).
+     */
+    CallableCheck callableCheck(Path templateFile) {
+        CallableCheck base = callableCheck();
+        Path root = directories.stream().map(d -> d.toAbsolutePath().normalize())
+                .filter(d -> templateFile.toAbsolutePath().normalize().startsWith(d)).findFirst().orElse(null);
+        return new CallableCheck() {
+            @Override
+            public Optional<String> problem(String callable) {
+                return base.problem(callable);
+            }
+
+            @Override
+            public String resolved(String callable) {
+                return root == null ? callable : guests.handlers().qualifiedIn(callable, root).orElse(callable);
+            }
+        };
     }
 
     /** Ambiguous among the guest languages, or resolved by no language and no Java class. */

@@ -25,13 +25,19 @@ public record TemplateFiles(List<TaskTemplate> templates, List<String> problems)
     }
 
     public static TemplateFiles read(List<Path> files, String environment, CallableCheck callables) {
-        TemplateParser parser = TemplateParser.checking(environment, callables);
+        return readEach(files, environment, file -> callables);
+    }
+
+    /** @param callables the check for the templates of one file (callables resolve first beside the file) */
+    public static TemplateFiles readEach(List<Path> files, String environment,
+                                         java.util.function.Function<Path, CallableCheck> callables) {
         List<TaskTemplate> templates = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
         for (Path file : files) {
             try {
-                TaskTemplate template = parser.parse(Files.readString(file), file.toString());
+                TaskTemplate template = TemplateParser.checking(environment, callables.apply(file))
+                        .parse(Files.readString(file), file.toString());
                 String key = template.namespace() + "/" + template.name() + "@" + template.version();
                 Path earlier = seen.putIfAbsent(key, file);
                 if (earlier != null) {

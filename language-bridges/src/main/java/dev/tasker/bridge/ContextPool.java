@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Long-lived contexts of one language, each used by one thread at a time. A context that had to be
- * cancelled (a runaway handler) is closed and replaced in the background.
+ * Long-lived contexts of one language, each used by one thread at a time (or, single, one context that callers take
+ * in turn). A context that had to be cancelled (a runaway handler) is closed and replaced in the background.
  */
 final class ContextPool implements AutoCloseable {
 
@@ -26,6 +26,7 @@ final class ContextPool implements AutoCloseable {
     private final BlockingQueue<Context> idle = new LinkedBlockingQueue<>();
     private final List<Context> all = new ArrayList<>();
     private final ExecutorService builder;
+    private final boolean single;
     private volatile int size;
     private volatile boolean closed;
     private boolean everFull;
@@ -34,9 +35,10 @@ final class ContextPool implements AutoCloseable {
      * Creates the first context and returns; the other {@code size - 1} are built in the background, up
      * to {@code parallelism} at once, and join the pool as they are ready.
      */
-    ContextPool(String language, int size, int parallelism, Supplier<Context> factory) {
+    ContextPool(String language, int size, int parallelism, boolean single, Supplier<Context> factory) {
         this.language = language;
-        this.size = size;
+        this.single = single;
+        this.size = single ? 1 : size;
         this.factory = factory;
         this.builder = Executors.newFixedThreadPool(Math.max(1, parallelism), r -> {
             Thread t = new Thread(r, "tasker-" + language + "-contexts");
@@ -58,6 +60,9 @@ final class ContextPool implements AutoCloseable {
 
     /** Builds more contexts in the background until the pool holds {@code newSize}. */
     void grow(int newSize) {
+        if (single) {
+            return;
+        }
         int more;
         synchronized (all) {
             more = newSize - size;
@@ -131,11 +136,19 @@ final class ContextPool implements AutoCloseable {
         }
     }
 
+    /** One context only: a call stopped softly gives it back instead of having it replaced. */
+    boolean isSingle() {
+        return single;
+    }
+
     /** The context was cancelled: close it and build a fresh one in its place. */
     void replace(Context broken) {
         synchronized (all) {
-            all.remove(broken);
+            if (!all.remove(broken)) {
+                return;
+            }
         }
+        idle.remove(broken);
         try {
             broken.close(true);
         } catch (RuntimeException ignored) {

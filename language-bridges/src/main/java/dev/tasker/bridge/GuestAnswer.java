@@ -16,6 +16,9 @@ final class GuestAnswer {
 
     static StepResult toResult(String answerJson, String language, String handlerName) {
         JsonNode answer = Json.read(answerJson);
+        if (answer.hasNonNull("checkpoint_yield")) {
+            return new StepResult.Yield(answer.get("checkpoint_yield"));
+        }
         if (answer.path("success").asBoolean(false)) {
             return new StepResult.Success(answer.get("result"), nullIfNull(answer.get("metadata")));
         }

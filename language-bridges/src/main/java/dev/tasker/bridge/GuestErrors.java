@@ -13,7 +13,15 @@ final class GuestErrors {
 
     /** file:line: SyntaxError: message, on one line. */
     static String describeLoadError(PolyglotException e, Path file) {
-        String where = location(e, file);
+        return describeLoadError(e, file, java.util.List.of());
+    }
+
+    /**
+     * As {@link #describeLoadError(PolyglotException, Path)}, the line being the innermost one in a file below
+     * {@code roots} (an import that fails inside the language's own library names the handler line that imported).
+     */
+    static String describeLoadError(PolyglotException e, Path file, java.util.List<Path> roots) {
+        String where = location(e, file, roots);
         String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ").strip();
         if (message.startsWith(where + ": ")) {
             message = message.substring(where.length() + 2);
@@ -25,6 +33,25 @@ final class GuestErrors {
             message = "SyntaxError: " + message;
         }
         return where + ": " + message;
+    }
+
+    static String location(PolyglotException e, Path file, java.util.List<Path> roots) {
+        if (!roots.isEmpty() && !inRoots(e.getSourceLocation(), roots)) {
+            for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+                if (frame.isGuestFrame() && inRoots(frame.getSourceLocation(), roots)) {
+                    return frame.getSourceLocation().getSource().getPath() + ":" + frame.getSourceLocation().getStartLine();
+                }
+            }
+        }
+        return location(e, file);
+    }
+
+    private static boolean inRoots(SourceSection at, java.util.List<Path> roots) {
+        if (at == null || at.getSource() == null || at.getSource().getPath() == null) {
+            return false;
+        }
+        Path path = Path.of(at.getSource().getPath()).toAbsolutePath().normalize();
+        return roots.stream().anyMatch(r -> path.startsWith(r.toAbsolutePath().normalize()));
     }
 
     static String location(PolyglotException e, Path file) {

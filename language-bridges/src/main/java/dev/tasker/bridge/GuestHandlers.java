@@ -79,6 +79,27 @@ public final class GuestHandlers implements HandlerResolver {
                 + "; use a language prefix (rb:, py:, ts:, js:) or a qualified name (Ruby constant path, Python dotted path)");
     }
 
+    /**
+     * The callable with a language prefix, when it names handlers in several languages and exactly one of those files
+     * lies below {@code root}; empty when it is not ambiguous so, or the root does not settle it.
+     */
+    public Optional<String> qualifiedIn(String callable, Path root) {
+        Request request = Request.of(callable);
+        if (request.language() != null) {
+            return Optional.empty();
+        }
+        List<Candidate> all = candidates(callable);
+        if (all.stream().map(Candidate::language).distinct().count() < 2) {
+            return Optional.empty();
+        }
+        List<Candidate> beside = all.stream().filter(c -> c.file() != null && c.file().toAbsolutePath().startsWith(root)).toList();
+        if (beside.size() != 1) {
+            return Optional.empty();
+        }
+        return PREFIXES.entrySet().stream().filter(e -> e.getValue().equals(beside.getFirst().language()))
+                .map(Map.Entry::getKey).sorted().findFirst().map(prefix -> prefix + request.name());
+    }
+
     private List<LanguageRuntime> owners(Request request) {
         return runtimes.values().stream()
                 .sorted(java.util.Comparator.comparing(LanguageRuntime::language))

@@ -16,6 +16,10 @@ final class GuestPayload {
         p.put("step_uuid", ctx.stepUuid().toString());
         p.put("step_name", ctx.stepName());
         p.put("namespace_name", ctx.namespaceName());
+        p.put("task_name", ctx.taskName());
+        p.put("task_version", ctx.taskVersion());
+        p.put("handler_method", ctx.handlerMethod());
+        p.set("step_definition", ctx.stepDefinition());
         p.set("input_data", ctx.inputData());
         p.set("step_inputs", ctx.stepInputs());
         p.set("step_config", ctx.stepConfig());

@@ -39,7 +39,7 @@ public final class JsRuntime extends LanguageRuntime {
 
     /** With a compiler, {@code .ts} files load too (and JavaScript may import them). */
     public JsRuntime(Engine engine, List<Path> files, List<Path> roots, int poolSize, TypeScriptCompiler typeScript) {
-        super(LANGUAGE, engine, files, roots);
+        super(LANGUAGE, engine, indexFilesLast(files), roots);
         this.typeScript = typeScript;
         startPool(poolSize);
     }
@@ -74,17 +74,29 @@ public final class JsRuntime extends LanguageRuntime {
         return typeScriptLines.remember(file, typeScript.transpile(file, source)).javascript();
     }
 
+    /**
+     * Imports the file as a module (the same instance that other modules importing it get, so that a class and its
+     * re-exports are one handler) and registers the handler classes it exports.
+     */
     @Override
-    protected List<String> loadFile(Context context, Path file) throws IOException {
-        Source.Builder source = Source.newBuilder("js", file.toFile()).mimeType(MODULE);
+    protected List<GuestRegistration> loadFile(Context context, Path file) throws IOException {
         if (file.toString().endsWith(".ts")) {
             if (typeScript == null) {
                 throw new IOException("TypeScript is not enabled for this runtime");
             }
-            source.content(transpile(file, Files.readString(file)));
+            transpile(file, Files.readString(file)); // a syntax error is reported with its line; the import reads the cached output
         }
-        Value exports = context.eval(source.build());
-        return names(context.eval("js", "globalThis.__tasker.register").execute(exports, file.toString()).asString());
+        Value namespace = context.eval(Source.newBuilder("js", "import * as handlers from " + Json.write(file.toAbsolutePath().toString())
+                + ";\nexport default handlers;", "tasker-load.mjs").mimeType(MODULE).build()).getMember("default");
+        return GuestRegistration.parse(context.eval("js", "globalThis.__tasker.register").execute(namespace, file.toString())
+                .asString(), file);
+    }
+
+    /** Folder index files re-export the files beside them; loaded after those, the handlers are registered for their own files. */
+    private static List<Path> indexFilesLast(List<Path> files) {
+        List<Path> ordered = new ArrayList<>(files);
+        ordered.sort(java.util.Comparator.comparing((Path f) -> f.getFileName().toString().matches("index\\.(ts|js|mjs)")));
+        return ordered;
     }
 
     @Override
@@ -99,7 +111,7 @@ public final class JsRuntime extends LanguageRuntime {
 
     /** JavaScript takes the payload as JSON text, which its built-in {@code JSON.parse} reads natively. */
     @Override
-    protected String callInvoke(Value invoke, String handlerName, com.fasterxml.jackson.databind.JsonNode payload) {
+    protected String callInvoke(Value invoke, String handlerName, com.fasterxml.jackson.databind.JsonNode payload, long callId) {
         AtomicReference<String> answer = new AtomicReference<>();
         invoke.execute(handlerName, payload.toString(), (ProxyExecutable) args -> {
             answer.set(args[0].asString());

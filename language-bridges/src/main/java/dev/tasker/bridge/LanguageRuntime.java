@@ -33,6 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public abstract class LanguageRuntime implements AutoCloseable {
 
+    /** How long a call stopped softly may take to end before its context is closed. */
+    static final Duration SOFT_STOP_GRACE = Duration.ofSeconds(5);
+
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "tasker-guest-watchdog");
         t.setDaemon(true);
@@ -45,10 +48,10 @@ public abstract class LanguageRuntime implements AutoCloseable {
     private final String language;
     private final Set<String> handlerNames = Collections.synchronizedSet(new LinkedHashSet<>());
     private final List<String> loadErrors = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, List<Path>> handlerFiles = new ConcurrentHashMap<>();
+    private final Map<String, CopyOnWriteArrayList<Path>> handlerFiles = new ConcurrentHashMap<>();
     private final Set<Path> failedFiles = ConcurrentHashMap.newKeySet();
     private final AtomicInteger activeCalls = new AtomicInteger();
-    private final Map<Thread, Context> callsByThread = new ConcurrentHashMap<>();
+    private final Map<Thread, GuestCall> callsByThread = new ConcurrentHashMap<>();
     private final AtomicBoolean firstLoad = new AtomicBoolean(true);
     private final Map<Context, Value> invokeFunctions = new ConcurrentHashMap<>();
     private ContextPool pool;
@@ -66,14 +69,22 @@ public abstract class LanguageRuntime implements AutoCloseable {
     }
 
     protected final void startPool(int size, int parallelism) {
-        this.pool = new ContextPool(language, size, parallelism, this::loadedContext);
+        this.pool = new ContextPool(language, size, parallelism, false, this::loadedContext);
+    }
+
+    /**
+     * One context that calls take in turn, each stopped softly past its timeout (a language whose native extensions
+     * break in a second context, or under concurrent threads).
+     */
+    protected final void startSingleContext() {
+        this.pool = new ContextPool(language, 1, 1, true, this::loadedContext);
     }
 
     /** A context with the prelude in place, not yet any handler file. */
     protected abstract Context newContext();
 
-    /** Loads one handler file; answers the names it registered. */
-    protected abstract List<String> loadFile(Context context, Path file) throws IOException;
+    /** Loads one handler file; answers the names it registered, each with the file that defines it. */
+    protected abstract List<GuestRegistration> loadFile(Context context, Path file) throws IOException;
 
     /** Every name registered in the context (also functional registrations). */
     protected abstract List<String> registered(Context context);
@@ -86,13 +97,13 @@ public abstract class LanguageRuntime implements AutoCloseable {
      * payload goes in as polyglot objects (host maps and lists), which Ruby and Python read far faster than they parse
      * JSON text.
      */
-    protected String callInvoke(Value invoke, String handlerName, com.fasterxml.jackson.databind.JsonNode payload) {
+    protected String callInvoke(Value invoke, String handlerName, com.fasterxml.jackson.databind.JsonNode payload, long callId) {
         return invoke.execute(handlerName, PolyglotJson.toGuest(payload)).asString();
     }
 
     /** file:line: message, on one line. */
     protected String describeLoadError(PolyglotException e, Path file) {
-        return GuestErrors.describeLoadError(e, file);
+        return GuestErrors.describeLoadError(e, file, roots);
     }
 
     public String language() {
@@ -105,7 +116,7 @@ public abstract class LanguageRuntime implements AutoCloseable {
 
     /** The files that registered a name (more than one: the name is ambiguous within this language). */
     public List<Path> filesOf(String handlerName) {
-        return List.copyOf(handlerFiles.getOrDefault(handlerName, List.of()));
+        return List.copyOf(handlerFiles.getOrDefault(handlerName, new CopyOnWriteArrayList<>()));
     }
 
     /** One line per file that did not load: file:line: message. */
@@ -119,18 +130,24 @@ public abstract class LanguageRuntime implements AutoCloseable {
         for (Path file : files) {
             try {
                 Set<String> before = first ? new HashSet<>(registered(context)) : Set.of();
-                List<String> names = loadFile(context, file);
+                List<GuestRegistration> loaded = loadFile(context, file);
                 if (first) {
-                    Set<String> fromFile = new LinkedHashSet<>(names);
-                    registered(context).stream().filter(n -> !before.contains(n)).forEach(fromFile::add);
-                    fromFile.forEach(n -> handlerFiles.computeIfAbsent(n, k -> new CopyOnWriteArrayList<>()).add(file));
-                    handlerNames.addAll(fromFile);
+                    List<GuestRegistration> fromFile = new ArrayList<>(loaded);
+                    Set<String> named = new HashSet<>();
+                    loaded.forEach(r -> named.add(r.name()));
+                    registered(context).stream().filter(n -> !before.contains(n) && !named.contains(n))
+                            .forEach(n -> fromFile.add(new GuestRegistration(n, file)));
+                    for (GuestRegistration r : fromFile) {
+                        handlerFiles.computeIfAbsent(r.name(), k -> new CopyOnWriteArrayList<>())
+                                .addIfAbsent(r.file());
+                        handlerNames.add(r.name());
+                    }
                 }
             } catch (PolyglotException e) {
                 failed(first, file, describeLoadError(e, file));
             } catch (IOException e) {
                 failed(first, file, file + ": cannot be read (" + e.getMessage() + ")");
-            } catch (TypeScriptCompiler.TypeScriptSyntaxError e) {
+            } catch (TypeScriptCompiler.TypeScriptSyntaxError | GuestLoadError e) {
                 failed(first, file, e.getMessage());
             }
         }
@@ -180,44 +197,68 @@ public abstract class LanguageRuntime implements AutoCloseable {
         }
     }
 
-    /** Stops the call running on {@code thread} (its task was cancelled): its context is cancelled and replaced. */
+    /** Stops the call running on {@code thread} (its task was cancelled). */
     void cancelCallOn(Thread thread) {
-        Context context = callsByThread.get(thread);
-        if (context != null && callsByThread.remove(thread, context)) {
-            context.close(true);
+        GuestCall call = callsByThread.get(thread);
+        if (call != null) {
+            stop(call);
         }
+    }
+
+    /**
+     * Stops a runaway or cancelled call: softly when the language can (then, if it has not ended within
+     * {@link #SOFT_STOP_GRACE}, by closing the context), else by closing its context.
+     */
+    private void stop(GuestCall call) {
+        if (!call.stop()) {
+            return;
+        }
+        if (!interruptSoftly(call.context, call.id)) {
+            call.closeContext();
+            return;
+        }
+        WATCHDOG.schedule(call::closeContext, SOFT_STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Asks the call {@code callId} running in {@code context} to stop, keeping the context; false when the language
+     * cannot (its context is then closed and replaced).
+     */
+    protected boolean interruptSoftly(Context context, long callId) {
+        return false;
     }
 
     private String invokeOnPool(String handlerName, com.fasterxml.jackson.databind.JsonNode payload, Duration timeout)
             throws InterruptedException {
-        Context context = pool.borrow(timeout);
-        callsByThread.put(Thread.currentThread(), context);
-        AtomicBoolean cancelled = new AtomicBoolean();
-        var watchdog = WATCHDOG.schedule(() -> {
-            cancelled.set(true);
-            context.close(true);
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        boolean healthy = false;
+        GuestCall call = new GuestCall(pool.borrow(timeout));
+        callsByThread.put(Thread.currentThread(), call);
+        var watchdog = WATCHDOG.schedule(() -> stop(call), timeout.toMillis(), TimeUnit.MILLISECONDS);
         GuestLog.enter(handlerName, payload.path("task_uuid").asText(), payload.path("step_name").asText());
         try {
-            String answer = callInvoke(invokeFunctions.get(context), handlerName, payload);
-            healthy = true;
+            String answer = callInvoke(invokeFunctions.get(call.context), handlerName, payload, call.id);
+            if (call.stopped()) {
+                throw GuestAnswer.timedOut(language, handlerName, (int) timeout.toSeconds());
+            }
             return answer != null ? answer : Json.write(java.util.Map.of("success", false, "error_type", "NoAnswer",
                     "retryable", false, "message", "handler '" + handlerName + "' never answered (an unsettled promise?)"));
         } catch (PolyglotException | IllegalStateException e) {
-            if (cancelled.get() || (e instanceof PolyglotException p && p.isCancelled())) {
+            if (call.stopped() || (e instanceof PolyglotException p && p.isCancelled())) {
                 throw GuestAnswer.timedOut(language, handlerName, (int) timeout.toSeconds());
+            }
+            if (!pool.isSingle()) {
+                call.closeContext();
             }
             throw e;
         } finally {
-            boolean notCancelledByTask = callsByThread.remove(Thread.currentThread(), context);
+            call.finished();
+            callsByThread.remove(Thread.currentThread(), call);
             GuestLog.clear();
             watchdog.cancel(false);
-            if (healthy && !cancelled.get() && notCancelledByTask) {
-                pool.giveBack(context);
+            if (call.closedContext() || (call.stopped() && !pool.isSingle())) {
+                invokeFunctions.remove(call.context);
+                pool.replace(call.context);
             } else {
-                invokeFunctions.remove(context);
-                pool.replace(context);
+                pool.giveBack(call.context);
             }
         }
     }

@@ -15,21 +15,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ruby handlers: classes under {@code TaskerCore::StepHandler::Base}, called by constant path
+ * Ruby handlers: classes under {@code TaskerCore::StepHandler::Base} (and Tasker's block DSL), called by constant path
  * ({@code LinearWorkflow::StepHandlers::Square}), short name or {@code handler_name}.
  * TruffleRuby needs native access for {@code require}; host classes, processes and writes stay closed.
- * Contexts are created one at a time: C extensions (date, json) initialised by two Ruby contexts at once
- * bring the JVM down with Truffle's AST-sharing assertion (TruffleRuby 25.0.0, Panama NFI).
+ * <p>
+ * Ruby runs in one context per JVM, which calls take in turn: TruffleRuby 25.0.0's {@code date} extension (which
+ * {@code time} and most handlers use) corrupts its handles once a second context of the process calls it ("dead handle
+ * 0xbad…", SIGSEGVs), and fibers ({@code Enumerator#next}, which CSV uses) break when several threads run in one
+ * context at once ("attempt to resume a resumed fiber"). A call past its timeout gets an exception raised in its thread,
+ * so the context, and the code it has compiled, is kept.
  */
 public final class RubyRuntime extends LanguageRuntime {
 
     static final String LANGUAGE = "ruby";
 
-    private final String prelude = new String(resource("ruby/tasker_core.rb"), StandardCharsets.UTF_8);
+    /** The prelude's files, in load order (each uses only those before it). */
+    private static final List<String> PRELUDE = List.of("active_support.rb", "errors.rb", "sandbox.rb", "types.rb",
+            "models.rb", "step_handler.rb", "functional.rb", "domain_events.rb", "host.rb");
+
+    private final List<Source> prelude = PRELUDE.stream().map(file -> Source.newBuilder("ruby",
+            new String(resource("ruby/tasker_core/" + file), StandardCharsets.UTF_8), "tasker_core/" + file).buildLiteral()).toList();
 
     public RubyRuntime(Engine engine, List<Path> files, List<Path> roots, int poolSize) {
         super(LANGUAGE, engine, files, roots);
-        startPool(poolSize, 1);
+        startSingleContext();
     }
 
     @Override
@@ -39,7 +48,7 @@ public final class RubyRuntime extends LanguageRuntime {
                 .allowHostAccess(HostAccess.NONE)
                 .allowHostClassLookup(name -> false)
                 .allowCreateProcess(false)
-                .allowCreateThread(false)
+                .allowCreateThread(true) // Ruby's Fiber (Enumerator#next, CSV) runs on a thread
                 .allowNativeAccess(true)
                 .allowPolyglotAccess(org.graalvm.polyglot.PolyglotAccess.newBuilder().allowBindingsAccess("ruby").build())
                 .allowIO(IOAccess.newBuilder().fileSystem(new SandboxFileSystem(readableRoots(), Map.of(), Map.of())).build())
@@ -47,13 +56,14 @@ public final class RubyRuntime extends LanguageRuntime {
         context.getPolyglotBindings().putMember("tasker_log", hostLog());
         context.getPolyglotBindings().putMember("tasker_checkpoint", new GuestCheckpoints());
         context.getPolyglotBindings().putMember("tasker_http", new GuestHttp());
-        context.eval(Source.newBuilder("ruby", prelude, "tasker_core.rb").buildLiteral());
+        prelude.forEach(context::eval);
         return context;
     }
 
     @Override
-    protected List<String> loadFile(Context context, Path file) {
-        return names(context.eval("ruby", "TaskerCore::Host.method(:load)").execute(file.toAbsolutePath().toString()).asString());
+    protected List<GuestRegistration> loadFile(Context context, Path file) {
+        return GuestRegistration.parse(context.eval("ruby", "TaskerCore::Host.method(:load)")
+                .execute(file.toAbsolutePath().toString()).asString(), file);
     }
 
     @Override
@@ -69,6 +79,21 @@ public final class RubyRuntime extends LanguageRuntime {
     @Override
     protected Value invokeFunction(Context context) {
         return context.eval("ruby", "TaskerCore::Host.method(:invoke)");
+    }
+
+    @Override
+    protected String callInvoke(Value invoke, String handlerName, com.fasterxml.jackson.databind.JsonNode payload, long callId) {
+        return invoke.execute(handlerName, PolyglotJson.toGuest(payload), callId).asString();
+    }
+
+    /** Raises TaskerCore::Host::Stopped in the Ruby thread of that call; the other calls in the context go on. */
+    @Override
+    protected boolean interruptSoftly(Context context, long callId) {
+        try {
+            return context.eval("ruby", "TaskerCore::Host.method(:interrupt)").execute(callId).asBoolean();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static List<String> names(String json) {

@@ -24,6 +24,9 @@ import java.util.Set;
 final class SandboxFileSystem implements FileSystem {
 
     private static final Path VIRTUAL_ROOT = Path.of("/__tasker__");
+    /** A module of Tasker's own TypeScript package, imported by relative path from handlers written inside its tree. */
+    private static final java.util.regex.Pattern TASKER_SOURCE = java.util.regex.Pattern.compile(
+            "(^|/)src/(index|(handler|types|registry|logging|events|subscriber|bootstrap|ffi|client)(/[\\w.-]+)+)\\.(m?js|ts)$");
 
     private final FileSystem readOnly = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
     private final List<Path> roots;
@@ -65,8 +68,25 @@ final class SandboxFileSystem implements FileSystem {
         return virtual != null ? virtual : readOnly.parsePath(path);
     }
 
+    /**
+     * The prelude for a path into Tasker's own source tree ({@code ../../../src/handler/base.js}) that does not exist here:
+     * handlers written inside Tasker's repository import its API so, and get this one, as the same module.
+     */
+    private Path alias(Path path) {
+        if (virtualFiles.containsKey(path) || typeScript == null) {
+            return path;
+        }
+        Path p = path.toAbsolutePath().normalize();
+        if (TASKER_SOURCE.matcher(p.toString()).find() && !java.nio.file.Files.exists(p)
+                && !java.nio.file.Files.exists(typeScriptTwin(p))) {
+            return virtualNames.get("tasker");
+        }
+        return path;
+    }
+
     @Override
-    public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
+    public void checkAccess(Path raw, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
+        Path path = alias(raw);
         if (virtualFiles.containsKey(path)) {
             return;
         }
@@ -85,8 +105,9 @@ final class SandboxFileSystem implements FileSystem {
     }
 
     @Override
-    public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
+    public SeekableByteChannel newByteChannel(Path raw, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
             throws IOException {
+        Path path = alias(raw);
         byte[] virtual = virtualFiles.get(path);
         if (virtual != null) {
             return new BytesChannel(virtual);
@@ -111,12 +132,18 @@ final class SandboxFileSystem implements FileSystem {
     }
 
     @Override
-    public Path toRealPath(Path path, LinkOption... options) throws IOException {
+    public Path toRealPath(Path raw, LinkOption... options) throws IOException {
+        Path path = alias(raw);
         return virtualFiles.containsKey(path) ? path : readOnly.toRealPath(typeScriptTwin(path), options);
     }
 
     @Override
-    public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
+    public Map<String, Object> readAttributes(Path raw, String attributes, LinkOption... options) throws IOException {
+        Path path = alias(raw);
+        if (virtualFiles.containsKey(path)) {
+            return Map.of("isRegularFile", true, "isDirectory", false, "isSymbolicLink", false, "isOther", false,
+                    "size", (long) virtualFiles.get(path).length);
+        }
         allowed(path);
         return readOnly.readAttributes(path, attributes, options);
     }

@@ -138,8 +138,10 @@ class PythonHandlersTest {
                     return {"from": "function", "step": context.step_name}
                 """);
         Files.writeString(dir.resolve("broken.py"), "class Broken:\n    def call(self:\n        pass\n");
+        Files.writeString(dir.resolve("bad_import.py"), "from tasker_core import StepHandler\nfrom tasker_core.no_such import X\n");
         engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build();
-        python = new PythonRuntime(engine, List.of(dir.resolve("linear_workflow/step_handlers/math.py"), dir.resolve("broken.py")),
+        python = new PythonRuntime(engine, List.of(dir.resolve("linear_workflow/step_handlers/math.py"), dir.resolve("broken.py"),
+                dir.resolve("bad_import.py")),
                 List.of(dir), 2);
         handlers = new GuestHandlers(python);
     }
@@ -259,9 +261,16 @@ class PythonHandlersTest {
 
     @Test
     void aSyntaxErrorIsReportedWithFileAndLineWhileTheOtherFilesLoad() {
-        assertThat(python.loadErrors()).singleElement().asString()
+        assertThat(python.loadErrors()).filteredOn(e -> e.contains("broken.py")).singleElement().asString()
                 .startsWith(dir.resolve("broken.py") + ":2: ").contains("SyntaxError").doesNotContain("\n");
         assertThat(python.handlerNames()).contains("Square", "Doubler", "functional_handler");
+    }
+
+    @Test
+    void aFailingImportNamesTheHandlerLineThatImports() {
+        assertThat(python.loadErrors()).filteredOn(e -> e.contains("bad_import.py")).singleElement().asString()
+                .startsWith(dir.resolve("bad_import.py") + ":2: ").contains("No module named 'tasker_core.no_such'")
+                .doesNotContain("importlib");
     }
 
     @Test

@@ -194,7 +194,7 @@ class RubyHandlersTest {
 
         assertThat(r.get("value")).isEqualTo(Json.read(value));
         assertThat(r.get("classes")).extracting(JsonNode::asText).containsExactly("String", "Integer", "Integer", "Integer",
-                "Float", "Float", "TrueClass", "NilClass", "Array", "Hash", "Array");
+                "Float", "Float", "TrueClass", "NilClass", "Array", "ActiveSupport::HashWithIndifferentAccess", "Array");
     }
 
     @Test

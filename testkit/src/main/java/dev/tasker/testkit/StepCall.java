@@ -23,6 +23,8 @@ import java.util.UUID;
  */
 public final class StepCall {
 
+    private static final int MAX_YIELDS = 10_000;
+
     private final String callable;
     private final StepHandler handler;
     private final ObjectNode input = JsonNodeFactory.instance.objectNode();
@@ -101,18 +103,35 @@ public final class StepCall {
         return this;
     }
 
-    /** Runs the handler; a raised error or a returned failure is an outcome, not an exception. */
+    /**
+     * Runs the handler; a raised error or a returned failure is an outcome, not an exception. A checkpoint yield runs it
+     * again from the checkpoint, as the engine does, and the checkpoint is among the outcome's checkpoints.
+     */
     public HandlerOutcome call() {
         List<JsonNode> checkpoints = new ArrayList<>();
-        TesterContext context = new TesterContext(UUID.randomUUID(), UUID.randomUUID(), stepName, namespace, input.deepCopy(),
-                stepInputs.deepCopy(), config.deepCopy(), Map.copyOf(dependencies), retryCount, maxRetries, checkpoint,
-                checkpoints::add);
+        JsonNode current = checkpoint;
         try {
-            return switch (handler.call(context)) {
-                case StepResult.Success s -> HandlerOutcome.success(s.result(), s.metadata(), checkpoints);
-                case StepResult.Failure f -> HandlerOutcome.failed(new HandlerOutcome.Failure(f.errorType(), f.message(),
-                        f.retryable(), f.retryAfter(), f.errorCode(), handler.language(), List.of()), checkpoints);
-            };
+            for (int run = 0; run < MAX_YIELDS; run++) {
+                TesterContext context = new TesterContext(UUID.randomUUID(), UUID.randomUUID(), stepName, namespace,
+                        input.deepCopy(), stepInputs.deepCopy(), config.deepCopy(), Map.copyOf(dependencies), retryCount,
+                        maxRetries, current, checkpoints::add);
+                switch (handler.call(context)) {
+                    case StepResult.Success s -> {
+                        return HandlerOutcome.success(s.result(), s.metadata(), checkpoints);
+                    }
+                    case StepResult.Failure f -> {
+                        return HandlerOutcome.failed(new HandlerOutcome.Failure(f.errorType(), f.message(), f.retryable(),
+                                f.retryAfter(), f.errorCode(), handler.language(), List.of()), checkpoints);
+                    }
+                    case StepResult.Yield y -> {
+                        checkpoints.add(y.checkpoint());
+                        current = y.checkpoint();
+                    }
+                    case null -> {
+                        return HandlerOutcome.success(JsonNodeFactory.instance.nullNode(), null, checkpoints);
+                    }
+                }
+            }
         } catch (HandlerError e) {
             return HandlerOutcome.failed(HandlerOutcome.Failure.described(e), checkpoints);
         } catch (PermanentError | RetryableError e) {
@@ -123,6 +142,7 @@ public final class StepCall {
         } catch (Exception e) {
             return HandlerOutcome.failed(HandlerOutcome.Failure.of(e, true), checkpoints);
         }
+        throw new IllegalStateException(callable + " yielded a checkpoint " + MAX_YIELDS + " times without finishing");
     }
 
     private static ObjectNode object(Object value, String what) {

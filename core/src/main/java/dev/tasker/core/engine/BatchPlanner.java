@@ -26,11 +26,17 @@ public final class BatchPlanner {
 
     public List<PlannedStep> plan(TemplateDag dag, String batchableStep, JsonNode result) {
         JsonNode outcome = result == null ? null : result.get("batch_processing_outcome");
+        if (outcome != null && outcome.isTextual()) {
+            outcome = JsonNodeFactory.instance.objectNode().put("type", outcome.asText());
+        }
         if (outcome == null || !outcome.isObject()) {
             throw new DecisionPlanner.InvalidDecision("batchable step '" + batchableStep + "' returned no batch_processing_outcome; "
                     + "return batch_success(worker_template_name, total_items, batch_size) or a no_batches outcome");
         }
         String type = outcome.path("type").asText("");
+        if (type.equals("create_batches") && outcome.path("cursor_configs").isArray() && outcome.get("cursor_configs").isEmpty()) {
+            type = "no_batches";
+        }
         List<StepTemplate> workerTemplates = dag.children(batchableStep).stream().map(dag::step)
                 .filter(s -> s.type() == StepType.BATCH_WORKER).toList();
         List<PlannedStep> out = new ArrayList<>();

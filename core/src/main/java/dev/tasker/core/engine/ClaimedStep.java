@@ -16,6 +16,11 @@ public record ClaimedStep(UUID taskUuid, UUID templateUuid, UUID stepUuid, Strin
                           String callable, int attempt, RetryPolicy retry, int timeoutSeconds, JsonNode taskContext,
                           JsonNode inputs, JsonNode checkpoint, Map<String, JsonNode> dependencyResults) {
 
+    public ClaimedStep withCheckpoint(JsonNode saved) {
+        return new ClaimedStep(taskUuid, templateUuid, stepUuid, name, templateStep, namespace, callable, attempt, retry,
+                timeoutSeconds, taskContext, inputs, saved, dependencyResults);
+    }
+
     public ClaimedStep withDependencyResults(Map<String, JsonNode> results) {
         return new ClaimedStep(taskUuid, templateUuid, stepUuid, name, templateStep, namespace, callable, attempt, retry,
                 timeoutSeconds, taskContext, inputs, checkpoint, Map.copyOf(results));

@@ -33,6 +33,9 @@ public final class DecisionPlanner {
     /** The steps to create, in template order; empty for {@code no_branches}. */
     public List<PlannedStep> plan(TemplateDag dag, String decisionStep, JsonNode result) {
         JsonNode outcome = result == null ? null : result.get("decision_point_outcome");
+        if (outcome != null && outcome.isTextual()) {
+            outcome = JsonNodeFactory.instance.objectNode().put("type", outcome.asText());
+        }
         if (outcome == null || !outcome.isObject()) {
             throw new InvalidDecision("decision step '" + decisionStep + "' returned no decision_point_outcome; return "
                     + "decision_success(step_names) or skip_branches()");

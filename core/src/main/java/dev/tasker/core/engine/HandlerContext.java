@@ -3,19 +3,44 @@ package dev.tasker.core.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.tasker.core.handler.StepContext;
+import dev.tasker.core.template.StepTemplate;
+import dev.tasker.core.template.TemplateDag;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
-/** The context API over a claimed step. */
-record HandlerContext(ClaimedStep step, JsonNode config, java.util.function.Predicate<JsonNode> checkpoints) implements StepContext {
+/** The context API over a claimed step, with its template's definition of it. */
+final class HandlerContext implements StepContext {
+
+    private final ClaimedStep step;
+    private final TemplateDag dag;
+    private final Predicate<JsonNode> checkpoints;
+    private volatile JsonNode checkpoint;
+
+    /** @param dag the step's template, or null when it is no longer known */
+    HandlerContext(ClaimedStep step, TemplateDag dag, Predicate<JsonNode> checkpoints) {
+        this.step = step;
+        this.dag = dag;
+        this.checkpoints = checkpoints;
+        this.checkpoint = step.checkpoint();
+    }
 
     @Override
-    public void saveCheckpoint(JsonNode checkpoint) {
-        if (!checkpoints.test(checkpoint)) {
+    public void saveCheckpoint(JsonNode progress) {
+        dev.tasker.core.json.Unstorable.nulAt(progress, "checkpoint").ifPresent(path -> {
+            throw new IllegalArgumentException(dev.tasker.core.json.Unstorable.describe(path));
+        });
+        JsonNode saved = Checkpoints.next(checkpoint, progress);
+        if (!checkpoints.test(saved)) {
             throw new IllegalStateException("step " + step.name() + " is no longer this worker's (cancelled, or its lease "
                     + "expired); its checkpoint was not saved");
         }
+        checkpoint = saved;
+    }
+
+    private StepTemplate definition() {
+        return dag == null ? null : dag.step(step.templateStep());
     }
 
     @Override
@@ -39,6 +64,27 @@ record HandlerContext(ClaimedStep step, JsonNode config, java.util.function.Pred
     }
 
     @Override
+    public String taskName() {
+        return dag == null ? null : dag.template().name();
+    }
+
+    @Override
+    public String taskVersion() {
+        return dag == null ? null : dag.template().version();
+    }
+
+    @Override
+    public JsonNode stepDefinition() {
+        return dag == null ? JsonNodeFactory.instance.objectNode() : dag.definitionJson(step.templateStep());
+    }
+
+    @Override
+    public String handlerMethod() {
+        StepTemplate definition = definition();
+        return definition == null || definition.method() == null ? "call" : definition.method();
+    }
+
+    @Override
     public JsonNode inputData() {
         return step.taskContext();
     }
@@ -50,7 +96,9 @@ record HandlerContext(ClaimedStep step, JsonNode config, java.util.function.Pred
 
     @Override
     public JsonNode stepConfig() {
-        return config == null ? JsonNodeFactory.instance.objectNode() : config;
+        StepTemplate definition = definition();
+        return definition == null || definition.initialization() == null ? JsonNodeFactory.instance.objectNode()
+                : definition.initialization();
     }
 
     @Override
@@ -75,6 +123,6 @@ record HandlerContext(ClaimedStep step, JsonNode config, java.util.function.Pred
 
     @Override
     public JsonNode checkpoint() {
-        return step.checkpoint();
+        return checkpoint;
     }
 }

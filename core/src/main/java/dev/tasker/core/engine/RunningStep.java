@@ -13,6 +13,8 @@ final class RunningStep {
     volatile Thread thread;
     volatile String language = "none";
     volatile StepHandler handler;
+    /** The timer that times the attempt out (started afresh after each checkpoint yield). */
+    volatile java.util.concurrent.ScheduledFuture<?> timeout;
 
     RunningStep(ClaimedStep step) {
         this.step = step;

@@ -30,6 +30,8 @@ public record StepOutcome(StepState nextState, JsonNode result, JsonNode metadat
     }
 
     public StepOutcome {
+        error = dev.tasker.core.json.Unstorable.spelledOut(error);
+        reason = reason == null ? null : reason.replace("\0", "\\u0000");
         createSteps = createSteps == null ? java.util.List.of() : java.util.List.copyOf(createSteps);
         onError = onError == null ? OnError.BLOCK : onError;
         events = events == null ? java.util.List.of() : java.util.List.copyOf(events);

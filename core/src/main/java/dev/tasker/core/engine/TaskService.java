@@ -13,7 +13,7 @@ public final class TaskService {
     private final TaskStore store;
     private final EngineEvents events;
     private final LocalWorker localWorker;
-    private final ContextValidator contexts = new ContextValidator();
+    private final ContextValidator contexts;
 
     /** @param wakeLocalWorker told the namespace of each new task */
     public TaskService(TaskStore store, java.util.function.Consumer<String> wakeLocalWorker) {
@@ -21,6 +21,12 @@ public final class TaskService {
     }
 
     public TaskService(TaskStore store, LocalWorker localWorker, EngineEvents events) {
+        this(store, localWorker, events, true);
+    }
+
+    /** @param enforceInputSchema false: a context that fails its template's input_schema is logged, not refused */
+    public TaskService(TaskStore store, LocalWorker localWorker, EngineEvents events, boolean enforceInputSchema) {
+        this.contexts = new ContextValidator(enforceInputSchema);
         this.events = events;
         this.store = store;
         this.localWorker = localWorker;

@@ -59,8 +59,11 @@ public interface TaskStore {
 
     void completeManually(UUID taskUuid, UUID stepUuid, JsonNode result, String reason);
 
-    /** Saves a batch worker's progress with the attempt that holds the lease. */
-    boolean saveCheckpoint(String workerId, ClaimedStep step, JsonNode checkpoint);
+    /**
+     * Saves a step's progress with the attempt that holds the lease, and renews the lease for another timeout (the
+     * attempt is alive); false when the lease is no longer that attempt's.
+     */
+    boolean saveCheckpoint(String workerId, ClaimedStep step, JsonNode checkpoint, int leaseMarginSeconds);
 
     /**
      * If the task is a sub-workflow that has ended (complete, blocked or cancelled), completes or fails the

@@ -1,10 +1,8 @@
 package dev.tasker.core.engine;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.tasker.core.handler.HandlerError;
 import dev.tasker.core.handler.HandlerResolver;
 import dev.tasker.core.handler.StepHandler;
-import dev.tasker.core.handler.StepResult;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +46,7 @@ public final class Worker implements LocalWorker, AutoCloseable {
     private final RecordedOutcomes recordedOutcomes;
     private final TemplateOutcomes outcomes;
     private final CompletionBatcher completions;
+    private final StepInvocation invocation;
     private volatile boolean claiming;
     /** The last claim filled every free permit (or none was free): more ready steps may wait for a permit. */
     private volatile boolean backlog = true;
@@ -72,6 +71,7 @@ public final class Worker implements LocalWorker, AutoCloseable {
         this.dependencies = new DependencyResults(templates);
         this.outcomes = new TemplateOutcomes(store, templates, decider, new DecisionPlanner(settings.maxStepsPerDecision(),
                 settings.maxDecisionDepth()), new BatchPlanner(settings.maxStepsPerDecision()));
+        this.invocation = new StepInvocation(store, handlers, templates, outcomes, decider, settings);
         this.permits = new Semaphore(settings.concurrency());
         this.completions = new CompletionBatcher(batch -> store.finishAll(settings.workerId(), batch,
                 settings.leaseMarginSeconds(), dependencies), COMPLETION_WRITERS, settings.concurrency());
@@ -219,40 +219,25 @@ public final class Worker implements LocalWorker, AutoCloseable {
         r.thread = Thread.currentThread();
         ClaimedStep step = r.step;
         attemptsRun.incrementAndGet();
-        var timeout = timers.schedule(() -> timeOut(r), step.timeoutSeconds(), TimeUnit.SECONDS);
+        r.timeout = timers.schedule(() -> timeOut(r), step.timeoutSeconds(), TimeUnit.SECONDS);
         StepOutcome outcome;
         try {
-            outcome = invoke(r);
+            outcome = invocation.invoke(r, () -> {
+                r.timeout.cancel(false);
+                r.timeout = timers.schedule(() -> timeOut(r), step.timeoutSeconds(), TimeUnit.SECONDS);
+            });
         } catch (HandlerError e) {
             outcome = decider.described(step, e.error(), e.retryable(), e.retryAfter());
         } catch (Throwable t) {
             outcome = decider.thrown(step, t);
         } finally {
-            timeout.cancel(false);
+            r.timeout.cancel(false);
             Thread.interrupted();
         }
         if (r.finish()) {
             boolean permitPassedOn = finish(r, outcomes.withFailureStrategy(step, outcome));
             done(r, !permitPassedOn);
         }
-    }
-
-    private StepOutcome invoke(RunningStep r) throws Exception {
-        ClaimedStep step = r.step;
-        StepHandler handler = handlers.resolve(step.callable()).orElse(null);
-        r.language = handler == null ? "none" : handler.language();
-        r.handler = handler;
-        if (handler == null) {
-            return decider.failure(step, new StepResult.Failure("no handler is loaded for callable '" + step.callable()
-                    + "' (step '" + step.name() + "')", "handler_not_found", false, null, "handler_not_found", null));
-        }
-        StepResult result = handler.call(new HandlerContext(step, outcomes.config(step),
-                checkpoint -> store.saveCheckpoint(settings.workerId(), step, checkpoint)));
-        return switch (result) {
-            case StepResult.Success s -> outcomes.decided(step, decider.success(s));
-            case StepResult.Failure f -> decider.failure(step, f);
-            case null -> decider.success(new StepResult.Success(JsonNodeFactory.instance.nullNode(), null));
-        };
     }
 
     private void timeOut(RunningStep r) {

@@ -16,6 +16,30 @@ public interface StepContext {
 
     String namespaceName();
 
+    /** The name of the task's template (null when unknown). */
+    default String taskName() {
+        return null;
+    }
+
+    /** The version of the task's template (null when unknown). */
+    default String taskVersion() {
+        return null;
+    }
+
+    /**
+     * The step as its template defines it, in Tasker's {@code step_definition} shape: {@code name}, {@code description},
+     * {@code handler} ({@code callable}, {@code initialization}, {@code method}), {@code dependencies}, {@code retry},
+     * {@code timeout_seconds}, {@code publishes_events}.
+     */
+    default JsonNode stepDefinition() {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    }
+
+    /** The handler method the template names ({@code handler.method}); {@code call} by default. */
+    default String handlerMethod() {
+        return "call";
+    }
+
     /** The task's context, as submitted. */
     JsonNode inputData();
 

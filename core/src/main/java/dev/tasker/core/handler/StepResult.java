@@ -24,6 +24,13 @@ public sealed interface StepResult {
     }
 
     /**
+     * Tasker's checkpoint yield: the handler saved its progress and asks to be run again from it at once, in the
+     * same attempt ({@code checkpoint}: {@code cursor}, {@code items_processed}, {@code accumulated_results}).
+     */
+    record Yield(JsonNode checkpoint) implements StepResult {
+    }
+
+    /**
      * @param retryAfter a wait that overrides the step's backoff, or null
      */
     record Failure(String message, String errorType, boolean retryable, Duration retryAfter, String errorCode,

@@ -9,6 +9,14 @@ public interface CallableCheck {
 
     Optional<String> problem(String callable);
 
+    /**
+     * The callable as tasks of this template store it: unchanged, or qualified where it names handlers of several
+     * languages and one of them stands beside the template (e.g. {@code py:} before it).
+     */
+    default String resolved(String callable) {
+        return callable;
+    }
+
     static CallableCheck of(Predicate<String> exists) {
         return callable -> exists.test(callable) ? Optional.empty() : Optional.of("resolves to no handler");
     }

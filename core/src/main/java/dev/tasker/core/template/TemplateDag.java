@@ -17,6 +17,7 @@ public final class TemplateDag {
     private final Map<String, StepTemplate> steps = new LinkedHashMap<>();
     private final Map<String, List<String>> children = new HashMap<>();
     private final Map<String, java.util.Set<String>> ancestors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, com.fasterxml.jackson.databind.JsonNode> definitions = new java.util.concurrent.ConcurrentHashMap<>();
     /** The steps below a decision or a batch worker template: created by the task's run, not at its start. */
     private final java.util.Set<String> belowDynamic;
 
@@ -55,6 +56,11 @@ public final class TemplateDag {
             throw new IllegalArgumentException("template " + template.key() + " has no step '" + name + "'");
         }
         return step;
+    }
+
+    /** The step as Tasker's workers receive it ({@code step_definition}), built once per step. */
+    public com.fasterxml.jackson.databind.JsonNode definitionJson(String name) {
+        return definitions.computeIfAbsent(name, n -> StepDefinitionJson.of(step(n)));
     }
 
     public List<String> parents(String name) {

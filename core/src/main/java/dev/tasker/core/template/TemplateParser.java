@@ -148,7 +148,10 @@ public final class TemplateParser {
             }
             JsonNode stepsNode = definition.path("steps");
             List<StepTemplate> steps = new ArrayList<>();
-            if (!stepsNode.isArray() || stepsNode.isEmpty()) {
+            if (!stepsNode.isArray() && definition.has("step_templates")) {
+                problems.add(where + ": uses 'step_templates', the format of Tasker's Rails engine; Tasker Core's format "
+                        + "(and this one) lists them as 'steps', each with handler.callable");
+            } else if (!stepsNode.isArray() || stepsNode.isEmpty()) {
                 problems.add(where + ": 'steps' must be a non-empty list");
             } else {
                 for (int i = 0; i < stepsNode.size(); i++) {
@@ -179,6 +182,15 @@ public final class TemplateParser {
             if (callable == null || callable.isBlank()) {
                 problems.add(at + ": 'handler.callable' is missing");
                 callable = "";
+            } else {
+                String stored = callables.resolved(callable);
+                if (!stored.equals(callable)) {
+                    callable = stored;
+                    ObjectNode qualified = handler.isObject() ? (ObjectNode) handler : JsonNodeFactory.instance.objectNode();
+                    qualified.put("callable", stored);
+                    ((ObjectNode) node).set("handler", qualified);
+                    handler = qualified;
+                }
             }
             String typeName = node.path("type").asText("standard");
             StepType type = StepType.fromYaml(typeName).orElse(null);
@@ -218,8 +230,8 @@ public final class TemplateParser {
                 backoff = d.backoff();
             }
             int max = retry.has("max_attempts") ? retry.get("max_attempts").asInt() : retry.path("limit").asInt(d.maxAttempts());
-            if (max < 1) {
-                problems.add(at + ": 'retry.max_attempts' must be at least 1, not " + max);
+            if (max < 0) {
+                problems.add(at + ": 'retry.max_attempts' must not be negative, not " + max);
                 max = 1;
             }
             long base = retry.path("backoff_base_ms").asLong(d.baseMs());

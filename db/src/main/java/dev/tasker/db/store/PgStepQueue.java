@@ -175,15 +175,18 @@ final class PgStepQueue {
         });
     }
 
-    boolean saveCheckpoint(String workerId, ClaimedStep step, JsonNode checkpoint) {
+    boolean saveCheckpoint(String workerId, ClaimedStep step, JsonNode checkpoint, int leaseMarginSeconds) {
         return tx.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE workflow_steps SET checkpoint = ?::jsonb, updated_at = clock_timestamp()
+                    UPDATE workflow_steps SET checkpoint = ?::jsonb, updated_at = clock_timestamp(),
+                        lease_expires_at = GREATEST(lease_expires_at,
+                                                    clock_timestamp() + make_interval(secs => timeout_seconds + ?))
                     WHERE step_uuid = ? AND lease_owner = ? AND attempts = ? AND current_state = 'in_progress'""")) {
                 ps.setString(1, checkpoint.toString());
-                ps.setObject(2, step.stepUuid());
-                ps.setString(3, workerId);
-                ps.setInt(4, step.attempt());
+                ps.setInt(2, leaseMarginSeconds);
+                ps.setObject(3, step.stepUuid());
+                ps.setString(4, workerId);
+                ps.setInt(5, step.attempt());
                 return ps.executeUpdate() == 1;
             }
         });

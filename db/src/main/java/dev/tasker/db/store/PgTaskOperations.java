@@ -2,6 +2,7 @@ package dev.tasker.db.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tasker.core.engine.TaskOperationException;
+import dev.tasker.core.state.OperatorAction;
 import dev.tasker.core.state.StepState;
 import dev.tasker.core.state.StepTransitions;
 import dev.tasker.core.state.TaskState;
@@ -52,36 +53,37 @@ final class PgTaskOperations {
     }
 
     void resetForRetry(UUID taskUuid, UUID stepUuid, String reason) {
-        act(taskUuid, stepUuid, StepState.PENDING, null, reason, """
+        act(taskUuid, stepUuid, OperatorAction.RESET_FOR_RETRY, null, reason, """
                 UPDATE workflow_steps SET current_state = 'pending', attempts = 0, error = NULL, checkpoint = NULL,
                     ready_at = clock_timestamp(), updated_at = clock_timestamp()
                 WHERE step_uuid = ?""");
     }
 
     void resolveManually(UUID taskUuid, UUID stepUuid, String reason) {
-        act(taskUuid, stepUuid, StepState.RESOLVED_MANUALLY, null, reason, """
+        act(taskUuid, stepUuid, OperatorAction.RESOLVE_MANUALLY, null, reason, """
                 UPDATE workflow_steps SET current_state = 'resolved_manually', completed_at = clock_timestamp(),
                     updated_at = clock_timestamp()
                 WHERE step_uuid = ?""");
     }
 
     void completeManually(UUID taskUuid, UUID stepUuid, JsonNode result, String reason) {
-        act(taskUuid, stepUuid, StepState.COMPLETE, result, reason, """
+        act(taskUuid, stepUuid, OperatorAction.COMPLETE_MANUALLY, result, reason, """
                 UPDATE workflow_steps SET current_state = 'complete', result = ?::jsonb, error = NULL,
                     completed_at = clock_timestamp(), updated_at = clock_timestamp()
                 WHERE step_uuid = ?""");
     }
 
-    private void act(UUID taskUuid, UUID stepUuid, StepState to, JsonNode result, String reason, String sql) {
+    private void act(UUID taskUuid, UUID stepUuid, OperatorAction action, JsonNode result, String reason, String sql) {
+        StepState to = action.target();
         tx.run(c -> {
             TaskState task = existingTask(c, taskUuid);
             if (task == TaskState.CANCELLED || task == TaskState.COMPLETE || task == TaskState.RESOLVED_MANUALLY) {
                 throw new TaskOperationException("task " + taskUuid + " is " + task.dbName() + "; its steps can no longer change");
             }
             StepState from = stepState(c, taskUuid, stepUuid);
-            if (!StepTransitions.isAllowed(from, to)) {
+            if (!action.appliesTo(from) || !StepTransitions.isAllowed(from, to)) {
                 throw new TaskOperationException("step " + stepUuid + " is " + from.dbName() + "; "
-                        + action(to) + " applies to " + allowedFrom(to));
+                        + action.apiName() + " applies to " + action.appliesToText());
             }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
@@ -97,29 +99,17 @@ final class PgTaskOperations {
                 ps.setString(1, from.dbName());
                 ps.setString(2, to.dbName());
                 ps.setString(3, OPERATOR);
-                ps.setString(4, action(to) + (reason == null ? "" : ": " + reason));
+                ps.setString(4, action.apiName() + (reason == null ? "" : ": " + reason));
                 ps.setObject(5, stepUuid);
                 ps.executeUpdate();
             }
             int released = to.satisfiesDependents() ? PgStepFinish.releaseChildren(c, stepUuid).size() : 0;
-            TaskRollup.rollUp(c, taskUuid, task, OPERATOR, action(to) + " of a step");
+            TaskRollup.rollUp(c, taskUuid, task, OPERATOR, action.apiName() + " of a step");
             if (released > 0 || to == StepState.PENDING) {
                 notifications.work(c);
             }
             return null;
         });
-    }
-
-    private static String action(StepState to) {
-        return switch (to) {
-            case PENDING -> "reset_for_retry";
-            case RESOLVED_MANUALLY -> "resolve_manually";
-            default -> "complete_manually";
-        };
-    }
-
-    private static String allowedFrom(StepState to) {
-        return to == StepState.PENDING ? "a step in error" : "a step that is pending, waiting for retry or in error";
     }
 
     private static TaskState existingTask(Connection c, UUID taskUuid) throws SQLException {

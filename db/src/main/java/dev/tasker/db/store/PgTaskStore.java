@@ -128,7 +128,7 @@ public final class PgTaskStore implements TaskStore {
     }
 
     @Override
-    public boolean saveCheckpoint(String workerId, ClaimedStep step, JsonNode checkpoint) {
-        return queue.saveCheckpoint(workerId, step, checkpoint);
+    public boolean saveCheckpoint(String workerId, ClaimedStep step, JsonNode checkpoint, int leaseMarginSeconds) {
+        return queue.saveCheckpoint(workerId, step, checkpoint, leaseMarginSeconds);
     }
 }

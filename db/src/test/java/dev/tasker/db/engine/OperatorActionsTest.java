@@ -25,6 +25,8 @@ import static org.awaitility.Awaitility.await;
 class OperatorActionsTest {
 
     private static final CountDownLatch SLEEPING = new CountDownLatch(1);
+    private static final CountDownLatch HELD = new CountDownLatch(1);
+    private static final CountDownLatch RELEASE = new CountDownLatch(1);
     private static final AtomicBoolean INTERRUPTED = new AtomicBoolean();
     private static final AtomicInteger FIXED = new AtomicInteger();
     private static TestEngine engine;
@@ -50,6 +52,11 @@ class OperatorActionsTest {
                 })
                 .handler("Total", ctx -> StepResult.success(ctx.getDependencyResult("price").asInt() + 1))
                 .handler("Noop", ctx -> StepResult.success(null))
+                .handler("Holds", ctx -> {
+                    HELD.countDown();
+                    RELEASE.await();
+                    return StepResult.success("released");
+                })
                 .template("""
                         name: slow
                         namespace_name: ops
@@ -57,6 +64,13 @@ class OperatorActionsTest {
                         steps:
                           - { name: nap, handler: { callable: Sleeper }, timeout_seconds: 60 }
                           - { name: after, handler: { callable: Noop }, dependencies: [nap] }
+                        """)
+                .template("""
+                        name: held
+                        namespace_name: ops
+                        version: 1.0.0
+                        steps:
+                          - { name: hold, handler: { callable: Holds }, timeout_seconds: 60 }
                         """)
                 .template("""
                         name: priced
@@ -152,5 +166,26 @@ class OperatorActionsTest {
         assertThatThrownBy(() -> engine.store().resetForRetry(id, step, "why"))
                 .isInstanceOf(TaskOperationException.class)
                 .hasMessage("task " + id + " is complete; its steps can no longer change");
+    }
+
+    @Test
+    void noOperatorActionAppliesToAStepWhileItRuns() throws Exception {
+        UUID id = engine.submit("ops", "held", "{}");
+        assertThat(HELD.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        UUID step = engine.task(id).step("hold").orElseThrow().stepUuid();
+
+        assertThatThrownBy(() -> engine.store().resetForRetry(id, step, "retry it now"))
+                .isInstanceOf(TaskOperationException.class)
+                .hasMessage("step " + step + " is in_progress; reset_for_retry applies to a step in error");
+        assertThatThrownBy(() -> engine.store().resolveManually(id, step, "skip it"))
+                .isInstanceOf(TaskOperationException.class)
+                .hasMessage("step " + step + " is in_progress; resolve_manually applies to a step that is pending, "
+                        + "waiting_for_retry or in error");
+
+        RELEASE.countDown();
+        TaskView done = engine.awaitEnd(id);
+        assertThat(done.state()).isEqualTo(TaskState.COMPLETE);
+        assertThat(done.step("hold").orElseThrow().attempts()).isEqualTo(1);
+        assertThat(done.step("hold").orElseThrow().result().asText()).isEqualTo("released");
     }
 }

@@ -3,6 +3,7 @@ package dev.tasker.host.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tasker.core.json.Json;
+import dev.tasker.core.json.Unstorable;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -41,6 +42,9 @@ final class JsonBody {
             if (node == null || !node.isObject()) {
                 throw ApiException.badRequest("the body must be a JSON object, not " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()));
             }
+            Unstorable.nulAt(node, "body").ifPresent(path -> {
+                throw new ApiException(Status.BAD_REQUEST_400, "unstorable_value", Unstorable.describe(path));
+            });
             return node;
         } catch (JsonProcessingException e) {
             var at = e.getLocation();

@@ -23,7 +23,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (default 8080, env TASKER_PORT; 0 picks a free one).")
     Integer port;
 
-    @Option(names = "--host", description = "Address to listen on (default 0.0.0.0).")
+    @Option(names = "--host", description = "Address to listen on (default 127.0.0.1; another address needs API keys).")
     String host;
 
     @Option(names = "--handlers", paramLabel = "DIR",

@@ -29,9 +29,12 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
      * @param keys          API keys; empty: the API is open
      * @param metricsPublic whether /metrics is served without a key when keys are set
      * @param maxReadySteps above this many ready steps, task creation answers 503 with Retry-After
+     * @param enforceInputSchema whether a context that fails its template's input_schema is refused (400) or only
+     *                           logged (Tasker never checks input_schema: {@code tasker.api.input-schema: warn})
      */
-    public record ApiConfig(long maxBodyBytes, List<String> keys, boolean metricsPublic, long maxReadySteps) {
-        public static final ApiConfig DEFAULT = new ApiConfig(1024 * 1024, List.of(), true, 100_000);
+    public record ApiConfig(long maxBodyBytes, List<String> keys, boolean metricsPublic, long maxReadySteps,
+                            boolean enforceInputSchema) {
+        public static final ApiConfig DEFAULT = new ApiConfig(1024 * 1024, List.of(), true, 100_000, true);
 
         public ApiConfig {
             keys = List.copyOf(keys);
@@ -44,18 +47,18 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
         }
 
         public ApiConfig withKeys(List<String> newKeys) {
-            return new ApiConfig(maxBodyBytes, newKeys, metricsPublic, maxReadySteps);
+            return new ApiConfig(maxBodyBytes, newKeys, metricsPublic, maxReadySteps, enforceInputSchema);
         }
 
         public ApiConfig withMaxReadySteps(long limit) {
-            return new ApiConfig(maxBodyBytes, keys, metricsPublic, limit);
+            return new ApiConfig(maxBodyBytes, keys, metricsPublic, limit, enforceInputSchema);
         }
 
         /** Never shows the keys (a record's toString would). */
         @Override
         public String toString() {
             return "ApiConfig[maxBodyBytes=" + maxBodyBytes + ", keys=" + keys.size() + " configured, metricsPublic="
-                    + metricsPublic + ", maxReadySteps=" + maxReadySteps + "]";
+                    + metricsPublic + ", maxReadySteps=" + maxReadySteps + ", enforceInputSchema=" + enforceInputSchema + "]";
         }
     }
 
@@ -110,7 +113,7 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
                 db.get("pool.size").asInt().orElse(16),
                 Duration.ofSeconds(db.get("connect-timeout-seconds").asInt().orElse(5)));
         return new TaskerConfig(
-                tasker.get("host").asString().orElse("0.0.0.0"),
+                tasker.get("host").asString().orElse("127.0.0.1"),
                 tasker.get("port").asInt().orElse(8080),
                 database,
                 handlerDirs(tasker),
@@ -124,8 +127,17 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
                 new ApiConfig(tasker.get("api.max-body-bytes").asLong().orElse(ApiConfig.DEFAULT.maxBodyBytes()),
                         list(tasker.get("api.keys")),
                         tasker.get("api.metrics-public").asBoolean().orElse(true),
-                        tasker.get("api.max-ready-steps").asLong().orElse(ApiConfig.DEFAULT.maxReadySteps())),
+                        tasker.get("api.max-ready-steps").asLong().orElse(ApiConfig.DEFAULT.maxReadySteps()),
+                        inputSchemaEnforced(tasker.get("api.input-schema").asString().orElse("enforce"))),
                 new EventsConfig(tasker.get("events.nats.url").asString().filter(u -> !u.isBlank()).orElse(null)));
+    }
+
+    private static boolean inputSchemaEnforced(String mode) {
+        return switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "enforce" -> true;
+            case "warn" -> false;
+            default -> throw new IllegalArgumentException("tasker.api.input-schema must be enforce or warn, not '" + mode + "'");
+        };
     }
 
     private static GuestSettings languages(Config tasker, Path home) {

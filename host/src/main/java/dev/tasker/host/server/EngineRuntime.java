@@ -32,7 +32,8 @@ public final class EngineRuntime {
     private final EngineEventListeners events;
     private final EventBus bus = new EventBus();
 
-    EngineRuntime(Database db, HandlerResolver handlers, TaskerConfig.WorkerConfig config, Supplier<GuestLanguages> languages) {
+    EngineRuntime(Database db, HandlerResolver handlers, TaskerConfig.WorkerConfig config, Supplier<GuestLanguages> languages,
+                  boolean enforceInputSchema) {
         this.store = new PgTaskStore(db.dataSource(), db.schema());
         this.queries = new PgTaskQueries(db.dataSource());
         this.metrics = new EngineMetrics(queries, db, languages);
@@ -42,7 +43,7 @@ public final class EngineRuntime {
                 config.concurrency(), defaults.pollInterval(), defaults.leaseMarginSeconds(), defaults.reaperInterval(),
                 config.maxStepsPerDecision(), config.maxDecisionDepth()), events, bus);
         this.listener = new PgListener(db.url(), store.notifications(), worker::wake, worker::cancelTask);
-        this.tasks = new TaskService(store, worker, events);
+        this.tasks = new TaskService(store, worker, events, enforceInputSchema);
         worker.start();
     }
 

@@ -55,7 +55,25 @@ public final class TaskerServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The API can create and cancel tasks and read their data: on an address other machines reach, it needs keys.
+     */
+    static void refuseAnOpenApiOffLoopback(TaskerConfig config) {
+        boolean loopback;
+        try {
+            loopback = java.net.InetAddress.getByName(config.host()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("tasker.host '" + config.host() + "' is not an address of this machine", e);
+        }
+        if (!loopback && config.api().keys().isEmpty()) {
+            throw new IllegalArgumentException("Tasker would listen on " + config.host() + " with no API keys, so anyone who "
+                    + "reaches it could create, cancel and read tasks. Set TASKER_API_KEYS (tasker.api.keys), or listen on "
+                    + "127.0.0.1 (the default) and put a proxy in front.");
+        }
+    }
+
     private void startAll() {
+        refuseAnOpenApiOffLoopback(config);
         WebServerConfig.Builder builder = WebServer.builder().host(config.host()).port(config.port());
         setup(builder, readiness, api, config.api());
         webServer = builder.build().start();
@@ -69,7 +87,8 @@ public final class TaskerServer implements AutoCloseable {
             handlers = joined(loading);
         }
         LoadedHandlers loaded = handlers;
-        engine = new EngineRuntime(database, handlers.resolver(), config.worker(), loaded::guests);
+        engine = new EngineRuntime(database, handlers.resolver(), config.worker(), loaded::guests,
+                config.api().enforceInputSchema());
         handlers.templates().templates().forEach(engine.store()::registerTemplate);
         handlers.watch(Duration.ofMillis(300), engine.store()::registerTemplate);
         if (config.events().natsUrl() != null) {

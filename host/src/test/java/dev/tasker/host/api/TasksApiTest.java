@@ -189,6 +189,7 @@ class TasksApiTest {
             "POST | /v1/tasks | {\"namespace\": \"math\", \"name\": \"linear\", \"priority\": \"high\"} | 400 | invalid_request | 'priority' must be an integer, not a string (\"high\")",
             "POST | /v1/tasks | {\"namespace\": \"math\", \"name\": \"nope\"} | 400 | unknown_template | no template math/nope is registered; see GET /v1/templates for the ones that are",
             "POST | /v1/tasks | {\"namespace\": \"math\", \"name\": \"linear\", \"context\": {\"even_number\": \"six\"}} | 400 | invalid_context | the context does not match the input_schema of math/linear@1.0.0",
+            "POST | /v1/tasks | {\"namespace\": \"math\", \"name\": \"linear\", \"context\": {\"note\": [\"ok\", \"a\\u0000b\"]}} | 400 | unstorable_value | body.context.note[1] contains a NUL character (\\u0000), which PostgreSQL cannot store",
             "GET | /v1/tasks/not-a-uuid | | 400 | invalid_request | 'not-a-uuid' is not a task UUID",
             "GET | /v1/tasks/0190c4a2-0000-7000-8000-000000000000 | | 404 | task_not_found | no task 0190c4a2-0000-7000-8000-000000000000 exists",
             "DELETE | /v1/tasks/0190c4a2-0000-7000-8000-000000000000 | | 404 | task_not_found | no task 0190c4a2-0000-7000-8000-000000000000 exists",

@@ -59,7 +59,7 @@ class ServeProcessTest {
             assertThat(serve.exitValue()).isZero();
             assertThat(Files.readString(log))
                     .contains("Embedded PostgreSQL started")
-                    .contains("Tasker is ready on http://0.0.0.0:" + port)
+                    .contains("Tasker is ready on http://127.0.0.1:" + port)
                     .contains("SIGTERM received, shutting down")
                     .contains("Embedded PostgreSQL stopped, data kept in " + dataDir);
             assertThat(Files.exists(dataDir.resolve("postmaster.pid"))).as("postgres stopped").isFalse();

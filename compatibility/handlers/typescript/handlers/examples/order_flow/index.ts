@@ -1,0 +1,1 @@
+export * from './step_handlers/order-flow-handlers.js';

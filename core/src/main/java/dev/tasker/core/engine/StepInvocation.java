@@ -1,0 +1,84 @@
+package dev.tasker.core.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.tasker.core.handler.HandlerResolver;
+import dev.tasker.core.handler.StepHandler;
+import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.json.Unstorable;
+import dev.tasker.core.template.TemplateDag;
+
+/**
+ * One attempt's call of its handler: the handler resolved from the step's callable, called with the context API, and
+ * its answer turned into an outcome. A checkpoint yield saves the checkpoint and calls the handler again from it, in
+ * the same attempt, its timeout started afresh.
+ */
+final class StepInvocation {
+
+    private final TaskStore store;
+    private final HandlerResolver handlers;
+    private final TemplateCache templates;
+    private final TemplateOutcomes outcomes;
+    private final OutcomeDecider decider;
+    private final WorkerSettings settings;
+
+    StepInvocation(TaskStore store, HandlerResolver handlers, TemplateCache templates, TemplateOutcomes outcomes,
+                   OutcomeDecider decider, WorkerSettings settings) {
+        this.store = store;
+        this.handlers = handlers;
+        this.templates = templates;
+        this.outcomes = outcomes;
+        this.decider = decider;
+        this.settings = settings;
+    }
+
+    /** @param restartTimeout called before each run after a yield, so that each run gets the step's whole timeout */
+    StepOutcome invoke(RunningStep r, Runnable restartTimeout) throws Exception {
+        ClaimedStep step = r.step;
+        StepHandler handler = handlers.resolve(step.callable()).orElse(null);
+        r.language = handler == null ? "none" : handler.language();
+        r.handler = handler;
+        if (handler == null) {
+            return decider.failure(step, new StepResult.Failure("no handler is loaded for callable '" + step.callable()
+                    + "' (step '" + step.name() + "')", "handler_not_found", false, null, "handler_not_found", null));
+        }
+        TemplateDag dag = templates.dag(step.templateUuid());
+        ClaimedStep current = step;
+        StepResult result = handler.call(context(current, dag));
+        while (result instanceof StepResult.Yield yield) {
+            var unstorable = unstorable(yield.checkpoint(), "checkpoint");
+            if (unstorable.isPresent()) {
+                return decider.failure(step, StepResult.failure(unstorable.get(), "UnstorableResult", false));
+            }
+            JsonNode saved = Checkpoints.next(current.checkpoint(), yield.checkpoint());
+            if (!Checkpoints.progressed(current.checkpoint(), saved)) {
+                return decider.failure(step, StepResult.failure("checkpoint_yield at cursor " + saved.get("cursor")
+                        + " made no progress since the last yield; the step would run forever", "CheckpointError", false));
+            }
+            if (!store.saveCheckpoint(settings.workerId(), current, saved, settings.leaseMarginSeconds())) {
+                throw new IllegalStateException("step " + step.name() + " is no longer this worker's; its checkpoint "
+                        + "was not saved");
+            }
+            current = current.withCheckpoint(saved);
+            restartTimeout.run();
+            result = handler.call(context(current, dag));
+        }
+        return switch (result) {
+            case StepResult.Success s -> unstorable(s.result(), "result").or(() -> unstorable(s.metadata(), "metadata"))
+                    .map(problem -> decider.failure(step, StepResult.failure(problem, "UnstorableResult", false)))
+                    .orElseGet(() -> outcomes.decided(step, decider.success(s)));
+            case StepResult.Failure f -> decider.failure(step, f);
+            case StepResult.Yield y -> throw new IllegalStateException("unreachable");
+            case null -> decider.success(new StepResult.Success(JsonNodeFactory.instance.nullNode(), null));
+        };
+    }
+
+    private static java.util.Optional<String> unstorable(JsonNode value, String root) {
+        return Unstorable.nulAt(value, root).map(Unstorable::describe);
+    }
+
+    private HandlerContext context(ClaimedStep step, TemplateDag dag) {
+        return new HandlerContext(step, dag != null && dag.has(step.templateStep()) ? dag : null,
+                checkpoint -> store.saveCheckpoint(settings.workerId(), step, checkpoint, settings.leaseMarginSeconds()));
+    }
+}
