@@ -1,5 +1,6 @@
 package dev.tasker.bridge;
 
+import dev.tasker.core.handler.HandlerGroup;
 import dev.tasker.core.handler.HandlerResolver;
 import dev.tasker.core.handler.StepHandler;
 
@@ -29,6 +30,8 @@ public final class GuestHandlers implements HandlerResolver {
     }
 
     private final Map<String, LanguageRuntime> runtimes = new ConcurrentHashMap<>();
+    /** Each runtime's group, built once: a runtime's handler names are fixed (a reload brings a new runtime). */
+    private final Map<LanguageRuntime, HandlerGroup> groups = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     public GuestHandlers(LanguageRuntime... runtimes) {
         for (LanguageRuntime runtime : runtimes) {
@@ -53,6 +56,23 @@ public final class GuestHandlers implements HandlerResolver {
             return Optional.empty();
         }
         return Optional.of(new GuestStepHandler(owners.getFirst(), request.name()));
+    }
+
+    /** One group per language: its handlers run on its contexts, as many at once as the pool has. */
+    @Override
+    public List<HandlerGroup> groups() {
+        return runtimes.values().stream().sorted(java.util.Comparator.comparing(LanguageRuntime::language))
+                .map(runtime -> groups.computeIfAbsent(runtime, GuestHandlers::groupOf)).toList();
+    }
+
+    private static HandlerGroup groupOf(LanguageRuntime runtime) {
+        java.util.Set<String> callables = new java.util.HashSet<>(runtime.handlerNames());
+        PREFIXES.forEach((prefix, language) -> {
+            if (language.equals(runtime.language())) {
+                runtime.handlerNames().forEach(name -> callables.add(prefix + name));
+            }
+        });
+        return new HandlerGroup(runtime.language(), java.util.Set.copyOf(callables), runtime::poolSize);
     }
 
     /** Every file that registered the callable's name (in its prefix's language, if it has one). */

@@ -13,11 +13,38 @@ final class RunningStep {
     volatile Thread thread;
     volatile String language = "none";
     volatile StepHandler handler;
+    /** The handler group whose place the step holds (null: none). */
+    volatile String group;
     /** The timer that times the attempt out (started afresh after each checkpoint yield). */
     volatile java.util.concurrent.ScheduledFuture<?> timeout;
 
     RunningStep(ClaimedStep step) {
         this.step = step;
+    }
+
+    /** Counted down when the handler has returned (or will never be called). */
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+
+    void stopped() {
+        stopped.countDown();
+    }
+
+    /** Whether the handler has returned within {@code wait}. */
+    boolean awaitStopped(java.time.Duration wait) {
+        try {
+            return stopped.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return stopped.getCount() == 0;
+        }
+    }
+
+    boolean hasStopped() {
+        return stopped.getCount() == 0;
+    }
+
+    boolean isFinished() {
+        return finished.get();
     }
 
     /** Whether this caller is the one that finishes the attempt. */

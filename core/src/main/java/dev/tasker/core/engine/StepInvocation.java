@@ -2,7 +2,6 @@ package dev.tasker.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.tasker.core.handler.HandlerResolver;
 import dev.tasker.core.handler.StepHandler;
 import dev.tasker.core.handler.StepResult;
 import dev.tasker.core.json.Unstorable;
@@ -16,16 +15,14 @@ import dev.tasker.core.template.TemplateDag;
 final class StepInvocation {
 
     private final TaskStore store;
-    private final HandlerResolver handlers;
     private final TemplateCache templates;
     private final TemplateOutcomes outcomes;
     private final OutcomeDecider decider;
     private final WorkerSettings settings;
 
-    StepInvocation(TaskStore store, HandlerResolver handlers, TemplateCache templates, TemplateOutcomes outcomes,
+    StepInvocation(TaskStore store, TemplateCache templates, TemplateOutcomes outcomes,
                    OutcomeDecider decider, WorkerSettings settings) {
         this.store = store;
-        this.handlers = handlers;
         this.templates = templates;
         this.outcomes = outcomes;
         this.decider = decider;
@@ -35,13 +32,7 @@ final class StepInvocation {
     /** @param restartTimeout called before each run after a yield, so that each run gets the step's whole timeout */
     StepOutcome invoke(RunningStep r, Runnable restartTimeout) throws Exception {
         ClaimedStep step = r.step;
-        StepHandler handler = handlers.resolve(step.callable()).orElse(null);
-        r.language = handler == null ? "none" : handler.language();
-        r.handler = handler;
-        if (handler == null) {
-            return decider.failure(step, new StepResult.Failure("no handler is loaded for callable '" + step.callable()
-                    + "' (step '" + step.name() + "')", "handler_not_found", false, null, "handler_not_found", null));
-        }
+        StepHandler handler = r.handler;
         TemplateDag dag = templates.dag(step.templateUuid());
         ClaimedStep current = step;
         StepResult result = handler.call(context(current, dag));

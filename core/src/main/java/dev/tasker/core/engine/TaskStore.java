@@ -31,7 +31,18 @@ public interface TaskStore {
     CreatedTask createTask(NewTask task, RootClaim claim);
 
     /** Takes up to {@code limit} ready steps of the given namespaces (empty: all) for this worker. */
-    List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds);
+    default List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds) {
+        return claim(workerId, namespaces, limit, leaseMarginSeconds, ClaimFilter.ANY);
+    }
+
+    /** Takes up to {@code limit} ready steps of the given namespaces (empty: all) that {@code filter} admits. */
+    List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds, ClaimFilter filter);
+
+    /**
+     * Puts this worker's claimed steps back in the queue as they were before the claim, the attempt not counted (the
+     * worker cannot run them: no handler here); answers how many.
+     */
+    int handBack(String workerId, Collection<UUID> stepUuids, String reason);
 
     /**
      * The steps' outcomes, their transitions, their released children and the tasks' roll-ups, in one transaction;
@@ -46,6 +57,9 @@ public interface TaskStore {
 
     /** Ends the attempts whose lease expired (their worker died) as retryable timeouts; answers how many. */
     int expireLeases(int limit);
+
+    /** Extends the attempt's lease to {@code seconds} from now (its handler is being stopped); false when it is not this worker's. */
+    boolean extendLease(String workerId, ClaimedStep step, int seconds);
 
     /** Gives back this worker's leases so another worker may take the steps at once (graceful shutdown). */
     int releaseLeases(String workerId, Collection<UUID> stepUuids);

@@ -10,4 +10,9 @@ public interface HandlerResolver {
     default boolean exists(String callable) {
         return resolve(callable).isPresent();
     }
+
+    /** Handlers that can run only so many at once (none: any number, up to the worker's concurrency). */
+    default java.util.List<HandlerGroup> groups() {
+        return java.util.List.of();
+    }
 }

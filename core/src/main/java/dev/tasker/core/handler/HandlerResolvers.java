@@ -26,4 +26,9 @@ public final class HandlerResolvers implements HandlerResolver {
         }
         return Optional.empty();
     }
+
+    @Override
+    public List<HandlerGroup> groups() {
+        return resolvers.stream().flatMap(r -> r.groups().stream()).toList();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.tasker.db.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tasker.core.engine.ClaimFilter;
 import dev.tasker.core.engine.ClaimedStep;
 import dev.tasker.core.engine.OutcomeDecider;
 import dev.tasker.core.engine.StepOutcome;
@@ -38,12 +39,7 @@ final class PgStepQueue {
      * afresh at every call (0.5 ms each, seen in the benchmarks).
      */
     private static final String CLAIM = """
-            WITH picked AS (
-                SELECT step_uuid, current_state AS prev_state FROM workflow_steps
-                WHERE pending_parents = 0 AND current_state IN ('pending', 'waiting_for_retry')
-                  AND ready_at <= clock_timestamp() AND %s
-                ORDER BY priority DESC, ready_at
-                LIMIT %d FOR NO KEY UPDATE SKIP LOCKED),
+            WITH picked AS (%s),
             claimed AS (
                 UPDATE workflow_steps s
                 SET current_state = 'in_progress', attempts = s.attempts + 1, lease_owner = ?,
@@ -56,6 +52,26 @@ final class PgStepQueue {
                 SELECT step_uuid, task_uuid, prev_state, 'in_progress', attempts, ?, 'claimed' FROM claimed)
             """ + "SELECT " + CLAIMED_COLUMNS + " FROM claimed c";
 
+    /** Ready steps of the namespaces ({@code %s}), and of some callables ({@code %s}), {@code %d} at most. */
+    private static final String PICK = """
+            SELECT step_uuid, current_state AS prev_state FROM workflow_steps
+            WHERE pending_parents = 0 AND current_state IN ('pending', 'waiting_for_retry')
+              AND ready_at <= clock_timestamp() AND %s AND %s
+            ORDER BY priority DESC, ready_at
+            LIMIT %d FOR NO KEY UPDATE SKIP LOCKED""";
+
+    /** Releases claimed steps as they were before (the attempt uncounted, their place in the queue kept). */
+    private static final String RELEASE = """
+            WITH upd AS (
+                UPDATE workflow_steps SET current_state = 'pending', attempts = attempts - 1, lease_owner = NULL,
+                    lease_expires_at = NULL, updated_at = clock_timestamp()
+                WHERE step_uuid = ANY(?::uuid[]) AND lease_owner = ? AND current_state = 'in_progress'
+                RETURNING step_uuid, task_uuid, attempts),
+            tr AS (
+                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
+                SELECT step_uuid, task_uuid, 'in_progress', 'pending', attempts, ?, ? FROM upd)
+            SELECT count(*) FROM upd""";
+
     private final Tx tx;
     private final Notifications notifications;
     private final PgStepFinish finish;
@@ -67,14 +83,53 @@ final class PgStepQueue {
         this.finish = finish;
     }
 
-    List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds) {
+    /**
+     * With a filter, one pick per share and one for the rest, each in a CTE of its own (a locking SELECT cannot be a
+     * branch of a UNION), their rows together; the shares' callables are disjoint, so no step is picked twice.
+     */
+    List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds, ClaimFilter filter) {
+        boolean any = namespaces.isEmpty();
+        String ns = any ? "TRUE" : "namespace = ANY(?::text[])";
+        List<String[]> arrays = new ArrayList<>();
+        String picked;
+        if (filter.isAny()) {
+            picked = PICK.formatted(ns, "TRUE", limit);
+            arrays.add(null);
+        } else {
+            StringBuilder sql = new StringBuilder();
+            List<String> parts = new ArrayList<>();
+            Set<String> others = new java.util.HashSet<>(filter.excluded());
+            int i = 0;
+            for (ClaimFilter.Share share : filter.shares()) {
+                others.addAll(share.callables());
+                sql.append("share").append(i).append(" AS (").append(PICK.formatted(ns, "handler_callable = ANY(?::text[])",
+                        share.atMost())).append("), ");
+                arrays.add(share.callables().toArray(String[]::new));
+                parts.add("SELECT * FROM share" + i++);
+            }
+            int rest = limit - filter.sharesTotal();
+            if (rest > 0) {
+                sql.append("rest AS (").append(PICK.formatted(ns, "handler_callable <> ALL(?::text[])", rest)).append("), ");
+                arrays.add(others.toArray(String[]::new));
+                parts.add("SELECT * FROM rest");
+            }
+            if (parts.isEmpty()) {
+                return List.of();
+            }
+            picked = "WITH " + sql + "p AS (" + String.join(" UNION ALL ", parts) + ") SELECT * FROM p";
+        }
+        String statement = CLAIM.formatted(picked);
         return tx.single(c -> {
             List<ClaimedStep> out = new ArrayList<>();
-            boolean any = namespaces.isEmpty();
-            try (PreparedStatement ps = c.prepareStatement(CLAIM.formatted(any ? "TRUE" : "namespace = ANY(?::text[])", limit))) {
+            try (PreparedStatement ps = c.prepareStatement(statement)) {
                 int i = 1;
-                if (!any) {
-                    ps.setArray(i++, c.createArrayOf("text", namespaces.toArray()));
+                for (String[] callables : arrays) {
+                    if (!any) {
+                        ps.setArray(i++, c.createArrayOf("text", namespaces.toArray()));
+                    }
+                    if (callables != null) {
+                        ps.setArray(i++, c.createArrayOf("text", callables));
+                    }
                 }
                 ps.setString(i++, workerId);
                 ps.setInt(i++, leaseMarginSeconds);
@@ -128,8 +183,10 @@ final class PgStepQueue {
             ClaimedStep step = (ClaimedStep) row[0];
             String owner = (String) row[1];
             StepOutcome timeout = decider.timedOut(step);
-            StepOutcome outcome = new StepOutcome(timeout.nextState(), null, null, timeout.error(), timeout.retryAt(),
-                    "lease of worker " + owner + " expired; " + timeout.reason());
+            // no backoff and its place in the queue kept: the step's worker died, the step did not fail, and it goes
+            // before the steps that became ready after it
+            StepOutcome outcome = new StepOutcome(timeout.nextState(), null, null, timeout.error(), null,
+                    "lease of worker " + owner + " expired; " + timeout.reason().replaceAll("; retry in \\d+ ms$", ""));
             if (finish.finish(owner, step, outcome, 0, 0, null).accepted()) {
                 done++;
             }
@@ -137,7 +194,12 @@ final class PgStepQueue {
         return done;
     }
 
+    /** Gives back this worker's unfinished steps at shutdown, their attempts uncounted. */
     int releaseLeases(String workerId, Collection<UUID> stepUuids) {
+        return handBack(workerId, stepUuids, "worker shutting down; lease released");
+    }
+
+    int handBack(String workerId, Collection<UUID> stepUuids, String reason) {
         if (stepUuids.isEmpty()) {
             return 0;
         }
@@ -149,20 +211,11 @@ final class PgStepQueue {
                 lock.setArray(1, c.createArrayOf("uuid", ids));
                 lock.executeQuery().close();
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    WITH upd AS (
-                        UPDATE workflow_steps SET current_state = 'pending', attempts = attempts - 1, lease_owner = NULL,
-                            lease_expires_at = NULL, ready_at = clock_timestamp(), updated_at = clock_timestamp()
-                        WHERE step_uuid = ANY(?::uuid[]) AND lease_owner = ? AND current_state = 'in_progress'
-                        RETURNING step_uuid, task_uuid, attempts),
-                    tr AS (
-                        INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
-                        SELECT step_uuid, task_uuid, 'in_progress', 'pending', attempts, ?, 'worker shutting down; lease released'
-                        FROM upd)
-                    SELECT count(*) FROM upd""")) {
+            try (PreparedStatement ps = c.prepareStatement(RELEASE)) {
                 ps.setArray(1, c.createArrayOf("uuid", ids));
                 ps.setString(2, workerId);
                 ps.setString(3, workerId);
+                ps.setString(4, reason);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     int released = rs.getInt(1);
@@ -171,6 +224,20 @@ final class PgStepQueue {
                     }
                     return released;
                 }
+            }
+        });
+    }
+
+    boolean extendLease(String workerId, ClaimedStep step, int seconds) {
+        return tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE workflow_steps SET lease_expires_at = GREATEST(lease_expires_at, clock_timestamp() + make_interval(secs => ?))
+                    WHERE step_uuid = ? AND lease_owner = ? AND attempts = ? AND current_state = 'in_progress'""")) {
+                ps.setInt(1, seconds);
+                ps.setObject(2, step.stepUuid());
+                ps.setString(3, workerId);
+                ps.setInt(4, step.attempt());
+                return ps.executeUpdate() == 1;
             }
         });
     }

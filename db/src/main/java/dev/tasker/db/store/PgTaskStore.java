@@ -1,6 +1,7 @@
 package dev.tasker.db.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tasker.core.engine.ClaimFilter;
 import dev.tasker.core.engine.ClaimedStep;
 import dev.tasker.core.engine.CreatedTask;
 import dev.tasker.core.engine.DependencyResults;
@@ -72,8 +73,19 @@ public final class PgTaskStore implements TaskStore {
     }
 
     @Override
-    public List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds) {
-        return queue.claim(workerId, namespaces, limit, leaseMarginSeconds);
+    public List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds,
+                                   ClaimFilter filter) {
+        return queue.claim(workerId, namespaces, limit, leaseMarginSeconds, filter);
+    }
+
+    @Override
+    public boolean extendLease(String workerId, ClaimedStep step, int seconds) {
+        return queue.extendLease(workerId, step, seconds);
+    }
+
+    @Override
+    public int handBack(String workerId, Collection<UUID> stepUuids, String reason) {
+        return queue.handBack(workerId, stepUuids, reason);
     }
 
     @Override

@@ -122,18 +122,23 @@ class HotReloadTest {
     }
 
     @Test
-    void aDeletedHandlerFailsItsStepPermanentlyWithHandlerNotFound() throws Exception {
+    void aStepWhoseHandlerWasDeletedWaitsUntouchedAndRunsWhenTheFileIsBack() throws Exception {
         Files.delete(dir.resolve("answer.mjs"));
         await().atMost(Duration.ofSeconds(10)).until(() -> loaded.resolver().resolve("Answer").isEmpty());
 
-        TaskView task = engine.awaitEnd(engine.submit("reload", "answer", "{}"));
+        UUID task = engine.submit("reload", "answer", "{}");
+        UUID step = engine.task(task).step("answer").orElseThrow().stepUuid();
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.queries().stepTransitions(step).stream()
+                .anyMatch(t -> t.reason() != null && t.reason().endsWith("has no handler for 'Answer'")));
+        StepView waiting = engine.task(task).step("answer").orElseThrow();
+        assertThat(waiting.state()).isEqualTo(StepState.PENDING);
+        assertThat(waiting.attempts()).isZero();
 
-        assertThat(task.state()).isEqualTo(TaskState.BLOCKED_BY_FAILURES);
-        StepView step = task.step("answer").orElseThrow();
-        assertThat(step.state()).isEqualTo(StepState.ERROR);
-        assertThat(step.attempts()).isEqualTo(1);
-        assertThat(step.error().get("error_type").asText()).isEqualTo("handler_not_found");
-        assertThat(step.error().get("message").asText()).isEqualTo("no handler is loaded for callable 'Answer' (step 'answer')");
+        Files.writeString(dir.resolve("answer.mjs"), ANSWER_V1);
+        TaskView done = engine.awaitEnd(task, Duration.ofSeconds(30));
+        assertThat(done.state()).isEqualTo(TaskState.COMPLETE);
+        assertThat(done.step("answer").orElseThrow().attempts()).isEqualTo(1);
+        assertThat(done.step("answer").orElseThrow().result().asText()).isEqualTo("v1");
     }
 
     @Test
