@@ -151,7 +151,7 @@ class SchemaMigrationTest {
 
         assertThatThrownBy(() -> new SchemaMigrator(db.dataSource(), db.schema(), db.url()).migrate())
                 .isInstanceOf(DatabaseStartupException.class)
-                .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version 11)")
+                .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version 12)")
                 .hasMessageContaining("Run a newer Tasker");
     }
 

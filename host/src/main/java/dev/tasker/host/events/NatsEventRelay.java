@@ -19,12 +19,15 @@ import java.util.logging.Logger;
 /**
  * Publishes the outbox of durable domain events to NATS JetStream (stream {@code TASKER_EVENTS}, subjects
  * {@code tasker.events.<event name>}), with each event's id as the message id so that a re-publish after a
- * crash is dropped as a duplicate. While NATS is unreachable the events wait in the outbox; steps never wait.
+ * crash is dropped as a duplicate (within an hour). An event that NATS refuses by its own fault is retried a few times,
+ * then set aside as a dead letter (the outbox row's {@code dead_at}, with its last error); the others go on. While NATS is unreachable the events wait in the outbox; steps never wait.
  */
 public final class NatsEventRelay implements AutoCloseable {
 
     public static final String STREAM = "TASKER_EVENTS";
     public static final String SUBJECTS = "tasker.events.>";
+    /** How long JetStream drops a re-published event id: longer than an event stays taken by a relay that died. */
+    static final Duration DUPLICATE_WINDOW = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(NatsEventRelay.class.getName());
 
     private final String url;
@@ -48,8 +51,7 @@ public final class NatsEventRelay implements AutoCloseable {
             int published = 0;
             try {
                 JetStream js = jetStream();
-                published = outbox.drain(100, (id, name, event) -> js.publish("tasker.events." + subjectToken(name),
-                        event.toString().getBytes(StandardCharsets.UTF_8), PublishOptions.builder().messageId(id.toString()).build()));
+                published = outbox.drain(100, (id, name, event) -> publish(js, id, name, event));
                 if (outageLogged && published > 0) {
                     LOG.info(() -> "NATS at " + url + " is back; publishing the events that waited");
                     outageLogged = false;
@@ -72,6 +74,19 @@ public final class NatsEventRelay implements AutoCloseable {
         }
     }
 
+    /** A closed connection is NATS being away (an IOException), not the event's fault. */
+    private void publish(JetStream js, java.util.UUID id, String name, com.fasterxml.jackson.databind.JsonNode event) throws Exception {
+        if (connection == null || connection.getStatus() != Connection.Status.CONNECTED) {
+            throw new java.io.IOException("not connected to NATS at " + url);
+        }
+        try {
+            js.publish("tasker.events." + subjectToken(name), event.toString().getBytes(StandardCharsets.UTF_8),
+                    PublishOptions.builder().messageId(id.toString()).build());
+        } catch (IllegalStateException closed) {
+            throw new java.io.IOException(closed.getMessage(), closed);
+        }
+    }
+
     private JetStream jetStream() throws Exception {
         if (connection == null || connection.getStatus() != Connection.Status.CONNECTED) {
             disconnect();
@@ -81,7 +96,8 @@ public final class NatsEventRelay implements AutoCloseable {
             try {
                 jsm.getStreamInfo(STREAM);
             } catch (JetStreamApiException notThere) {
-                jsm.addStream(StreamConfiguration.builder().name(STREAM).subjects(SUBJECTS).storageType(StorageType.File).build());
+                jsm.addStream(StreamConfiguration.builder().name(STREAM).subjects(SUBJECTS).storageType(StorageType.File)
+                        .duplicateWindow(DUPLICATE_WINDOW).build());
             }
             jetStream = connection.jetStream();
         }
