@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 public final class HandlerDirectoryWatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(HandlerDirectoryWatcher.class.getName());
+    private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(30);
 
     private record Stamp(long size, java.nio.file.attribute.FileTime modified) {
     }
@@ -45,20 +46,40 @@ public final class HandlerDirectoryWatcher implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * A reload that failed (a template's registration while the database is away, say) is tried again, with the
+     * changes since, after a growing pause: it is not left until the next edit.
+     */
     private void run() {
+        Set<FileKind> unapplied = EnumSet.noneOf(FileKind.class);
+        int failures = 0;
+        long retryAt = 0;
         while (!stopped) {
             try {
                 Thread.sleep(interval);
                 Map<Path, Stamp> now = snapshot();
                 Set<FileKind> changed = changedKinds(last, now);
                 last = now;
-                if (!changed.isEmpty()) {
+                if (changed.isEmpty() && (unapplied.isEmpty() || System.nanoTime() - retryAt < 0)) {
+                    continue;
+                }
+                changed.addAll(unapplied);
+                try {
                     onChange.accept(changed);
+                    unapplied.clear();
+                    failures = 0;
+                } catch (RuntimeException e) {
+                    unapplied.addAll(changed);
+                    failures++;
+                    long pause = Math.min(MAX_RETRY_PAUSE.toMillis(), interval.toMillis() << Math.min(failures, 16));
+                    retryAt = System.nanoTime() + pause * 1_000_000;
+                    LOG.log(Level.WARNING, "Reloading the handler directories failed (" + e.getMessage() + "); trying again in "
+                            + pause + " ms", e);
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Reloading the handler directories failed: " + e.getMessage(), e);
+                LOG.log(Level.WARNING, "Looking at the handler directories failed: " + e.getMessage(), e);
             }
         }
     }

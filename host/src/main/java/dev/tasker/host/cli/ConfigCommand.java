@@ -1,5 +1,6 @@
 package dev.tasker.host.cli;
 
+import dev.tasker.db.DatabaseUrl;
 import dev.tasker.host.config.ConfigLoader;
 import dev.tasker.host.config.TaskerConfig;
 import picocli.CommandLine;
@@ -37,7 +38,7 @@ public final class ConfigCommand implements Runnable {
             TaskerConfig config = TaskerConfig.from(ConfigLoader.load(file));
             var out = spec.commandLine().getOut();
             out.println("OK: port " + config.port() + ", database " + (config.database().usesEmbedded()
-                    ? "embedded in " + config.database().embeddedDataDir() : config.database().url().replaceAll("//([^:@/]+):[^@]*@", "//$1:***@"))
+                    ? "embedded in " + config.database().embeddedDataDir() : DatabaseUrl.parse(config.database().url()).redacted())
                     + ", handlers " + config.handlerDirs() + ", worker concurrency " + config.worker().concurrency()
                     + ", API keys " + config.api().keys().size());
             out.flush();

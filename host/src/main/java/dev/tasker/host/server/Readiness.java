@@ -30,8 +30,18 @@ public final class Readiness {
         return db != null && handlers != null && db.isReachable();
     }
 
-    List<HealthCheck> checks() {
+    /** @param details with what each check found (the database URL, the handler files), else only up or down */
+    List<HealthCheck> checks(boolean details) {
+        if (!details) {
+            return List.of(new NamedCheck("database", () -> HealthCheckResponse.builder().status(isDatabaseUp()).build()),
+                    new NamedCheck("handlers", () -> HealthCheckResponse.builder().status(handlers != null).build()));
+        }
         return List.of(databaseCheck(), handlersCheck());
+    }
+
+    private boolean isDatabaseUp() {
+        Database db = database;
+        return db != null && db.isReachable();
     }
 
     private HealthCheck databaseCheck() {

@@ -121,7 +121,8 @@ public final class TaskerServer implements AutoCloseable {
                 .details(true)
                 .useSystemServices(false)
                 .addCheck(() -> HealthCheckResponse.builder().status(true).build(), HealthCheckType.LIVENESS, "process");
-        readiness.checks().forEach(health::addCheck);
+        // with API keys the server is meant for others to reach: they see each check up or down, not the database or paths
+        readiness.checks(apiConfig.keys().isEmpty()).forEach(health::addCheck);
         builder.featuresDiscoverServices(false)
                 .addFeature(ObserveFeature.builder()
                         .observersDiscoverServices(false)

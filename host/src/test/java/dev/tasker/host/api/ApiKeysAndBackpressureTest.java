@@ -79,7 +79,9 @@ class ApiKeysAndBackpressureTest {
 
         assertThat(send("GET", "/v1/templates", null, "Authorization", "Bearer " + KEY).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/v1/handlers", null, "X-API-Key", KEY).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/health/ready", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = send("GET", "/health/ready", null);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).doesNotContain("postgresql://").doesNotContain("schema").doesNotContain("/tmp");
         assertThat(send("GET", "/metrics", null).statusCode()).isEqualTo(200);
     }
 

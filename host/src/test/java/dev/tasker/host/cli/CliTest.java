@@ -154,6 +154,21 @@ class CliTest {
     }
 
     @Test
+    void configValidateHidesEveryFormOfPassword(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("tasker.yaml");
+        java.nio.file.Files.writeString(file, """
+                tasker:
+                  database:
+                    url: postgresql://app@db.example:5433/work?password=s3cret&sslmode=require
+                """);
+
+        Run config = tasker("config", "validate", "--config", file.toString());
+
+        assertThat(config.exitCode()).isZero();
+        assertThat(config.out()).contains("database postgresql://app:***@db.example:5433/work").doesNotContain("s3cret");
+    }
+
+    @Test
     void errorsAreOneLineWithExitCodeOne() {
         Run unknown = onServer("task", "create", "math/nope");
         assertThat(unknown.exitCode()).isEqualTo(1);

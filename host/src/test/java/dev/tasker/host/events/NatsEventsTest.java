@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Durable events reach NATS JetStream, and events published while NATS is down arrive when it returns. The
- * test runs its own nats-server (from the Debian package; {@code ./tasker test} installs it) so it can stop it.
+ * test runs its own nats-server (the Debian package) on a free port, so that it can stop it, and stops it at the end.
  */
 class NatsEventsTest {
 
@@ -68,10 +68,7 @@ class NatsEventsTest {
     }
 
     private void startNats() throws IOException {
-        String binary = List.of("/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server").stream()
-                .filter(p -> Files.isExecutable(Path.of(p))).findFirst()
-                .orElseThrow(() -> new AssertionError("these tests need nats-server: apt-get install nats-server "
-                        + "(./tasker test installs it when it can)"));
+        String binary = natsServer();
         nats = new ProcessBuilder(binary, "-js", "-a", "127.0.0.1", "-p", Integer.toString(port), "-sd", dir.resolve("js").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("nats.log").toFile()).start();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -81,6 +78,24 @@ class NatsEventsTest {
                 return false;
             }
         });
+    }
+
+    /**
+     * The nats-server binary. {@code ./tasker test} installs it (or says it cannot) and requires it; a plain
+     * {@code mvn verify} on a machine without it reports these tests as skipped, with the reason.
+     */
+    private static String natsServer() {
+        var found = java.util.stream.Stream.of("/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server")
+                .filter(p -> Files.isExecutable(Path.of(p))).findFirst();
+        if (found.isPresent()) {
+            return found.get();
+        }
+        String why = "nats-server is not installed (apt-get install nats-server; ./tasker test installs it)";
+        if ("required".equals(System.getenv("TASKER_TEST_NATS"))) {
+            throw new AssertionError(why);
+        }
+        org.junit.jupiter.api.Assumptions.abort(why);
+        return null;
     }
 
     private void stopNats() throws InterruptedException {
