@@ -29,6 +29,13 @@ public final class GuestHandlers implements HandlerResolver {
         }
     }
 
+    /**
+     * Steps of a language a worker holds per context of it: more than one, so that the next call is ready when one ends
+     * and the commits of steps in flight overlap; few, so that a step waits for a context at most a few calls long (the
+     * wait does not count against its timeout) and other JVMs get the rest.
+     */
+    static final int CLAIMED_PER_CONTEXT = 4;
+
     private final Map<String, LanguageRuntime> runtimes = new ConcurrentHashMap<>();
     /** Each runtime's group, built once: a runtime's handler names are fixed (a reload brings a new runtime). */
     private final Map<LanguageRuntime, HandlerGroup> groups = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
@@ -72,7 +79,8 @@ public final class GuestHandlers implements HandlerResolver {
                 runtime.handlerNames().forEach(name -> callables.add(prefix + name));
             }
         });
-        return new HandlerGroup(runtime.language(), java.util.Set.copyOf(callables), runtime::poolSize);
+        return new HandlerGroup(runtime.language(), java.util.Set.copyOf(callables),
+                () -> runtime.poolSize() * CLAIMED_PER_CONTEXT);
     }
 
     /** Every file that registered the callable's name (in its prefix's language, if it has one). */

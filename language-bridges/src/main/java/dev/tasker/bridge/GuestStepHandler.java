@@ -22,6 +22,12 @@ final class GuestStepHandler implements StepHandler {
         runtime.cancelCallOn(thread);
     }
 
+    /** A call waits for one of its language's contexts; the step's timeout starts once it has one. */
+    @Override
+    public boolean waitsForARunner() {
+        return true;
+    }
+
     @Override
     public String language() {
         return runtime.language();
@@ -31,7 +37,8 @@ final class GuestStepHandler implements StepHandler {
     public StepResult call(StepContext context) throws InterruptedException {
         GuestCheckpoints.enter(context);
         try {
-            String answer = runtime.invoke(name, GuestPayload.of(context), Duration.ofSeconds(context.timeoutSeconds()));
+            String answer = runtime.invoke(name, GuestPayload.of(context), Duration.ofSeconds(context.timeoutSeconds()),
+                    context::runnerAcquired);
             return GuestAnswer.toResult(answer, runtime.language(), name);
         } finally {
             GuestCheckpoints.clear();

@@ -35,6 +35,11 @@ public abstract class LanguageRuntime implements AutoCloseable {
 
     /** How long a call stopped softly may take to end before its context is closed. */
     static final Duration SOFT_STOP_GRACE = Duration.ofSeconds(5);
+    /**
+     * How long a call waits for a free context before it fails (the worker claims a few steps per context, so a wait
+     * is one or two calls long unless handlers run away; this bounds a pool that never frees).
+     */
+    static final Duration CONTEXT_WAIT = Duration.ofMinutes(10);
 
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "tasker-guest-watchdog");
@@ -186,12 +191,17 @@ public abstract class LanguageRuntime implements AutoCloseable {
         }, 1000, 200, TimeUnit.MILLISECONDS));
     }
 
-    /** Runs a handler; answers the prelude's JSON answer. */
-    String invoke(String handlerName, com.fasterxml.jackson.databind.JsonNode payload, Duration timeout)
-            throws InterruptedException {
+    /**
+     * Runs a handler once a context is free; answers the prelude's JSON answer.
+     *
+     * @param timeout         how long the call may run once it has its context
+     * @param contextAcquired told when it has one (the wait does not count against the timeout)
+     */
+    String invoke(String handlerName, com.fasterxml.jackson.databind.JsonNode payload, Duration timeout,
+                  Runnable contextAcquired) throws InterruptedException {
         activeCalls.incrementAndGet();
         try {
-            return invokeOnPool(handlerName, payload, timeout);
+            return invokeOnPool(handlerName, payload, timeout, contextAcquired);
         } finally {
             activeCalls.decrementAndGet();
         }
@@ -228,9 +238,15 @@ public abstract class LanguageRuntime implements AutoCloseable {
         return false;
     }
 
-    private String invokeOnPool(String handlerName, com.fasterxml.jackson.databind.JsonNode payload, Duration timeout)
-            throws InterruptedException {
-        GuestCall call = new GuestCall(pool.borrow(timeout));
+    private String invokeOnPool(String handlerName, com.fasterxml.jackson.databind.JsonNode payload, Duration timeout,
+                                Runnable contextAcquired) throws InterruptedException {
+        GuestCall call = new GuestCall(pool.borrow(CONTEXT_WAIT));
+        try {
+            contextAcquired.run();
+        } catch (RuntimeException e) {
+            pool.giveBack(call.context);
+            throw e;
+        }
         callsByThread.put(Thread.currentThread(), call);
         var watchdog = WATCHDOG.schedule(() -> stop(call), timeout.toMillis(), TimeUnit.MILLISECONDS);
         GuestLog.enter(handlerName, payload.path("task_uuid").asText(), payload.path("step_name").asText());

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which ready steps a claim may take, by callable: up to {@code atMost} of each share's callables, none of
- * {@code excluded}, and of all other callables as many as the claim's limit leaves.
+ * Which ready steps a claim may take, by callable: none of {@code excluded}, up to {@code atMost} of each share's
+ * callables, and any of the others, up to the claim's limit in all.
  */
 public record ClaimFilter(List<Share> shares, Set<String> excluded) {
 
@@ -21,9 +21,5 @@ public record ClaimFilter(List<Share> shares, Set<String> excluded) {
 
     public boolean isAny() {
         return shares.isEmpty() && excluded.isEmpty();
-    }
-
-    public int sharesTotal() {
-        return shares.stream().mapToInt(Share::atMost).sum();
     }
 }

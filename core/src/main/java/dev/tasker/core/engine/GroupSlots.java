@@ -4,11 +4,13 @@ import dev.tasker.core.handler.HandlerGroup;
 import dev.tasker.core.handler.HandlerResolver;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The free places of each limited handler group (a guest language's contexts), taken before a claim so that the worker
@@ -18,15 +20,33 @@ final class GroupSlots {
 
     private final HandlerResolver handlers;
     private final Map<String, Integer> inUse = new HashMap<>();
-    private int rotation;
 
     GroupSlots(HandlerResolver handlers) {
         this.handlers = handlers;
     }
 
-    /** Places taken for one claim, per group; {@link #keep} gives back those the claimed steps do not use. */
-    record Taken(Map<HandlerGroup, Integer> byGroup, int claimLimit, ClaimFilter filter) {
-        static final Taken NONE = new Taken(Map.of(), 0, ClaimFilter.ANY);
+    /**
+     * Places taken for one claim, by group name; {@link #keep} gives back those the claimed steps do not use.
+     *
+     * @param shares      the groups the claim was limited to a share of, with their limits
+     * @param fullLeftOut whether a group was left out because it was full
+     */
+    record Taken(Map<String, Integer> byGroup, int claimLimit, ClaimFilter filter, Map<String, Integer> shares,
+                 boolean fullLeftOut) {
+
+        Taken(Map<String, Integer> byGroup, int claimLimit) {
+            this(byGroup, claimLimit, ClaimFilter.ANY, Map.of(), false);
+        }
+
+        /** Whether a group's room may have held back steps that wait: it was full, or its share was filled. */
+        boolean heldBack(Map<UUID, String> groupOfClaimed) {
+            if (fullLeftOut) {
+                return true;
+            }
+            Map<String, Integer> claimedPerGroup = new HashMap<>();
+            groupOfClaimed.values().forEach(group -> claimedPerGroup.merge(group, 1, Integer::sum));
+            return shares.entrySet().stream().anyMatch(e -> claimedPerGroup.getOrDefault(e.getKey(), 0) >= e.getValue());
+        }
     }
 
     /**
@@ -35,69 +55,93 @@ final class GroupSlots {
      */
     synchronized Taken forClaim(int free, Set<String> missing) {
         List<HandlerGroup> groups = handlers.groups();
-        if (groups.isEmpty()) {
-            return new Taken(Map.of(), free, missing.isEmpty() ? ClaimFilter.ANY : new ClaimFilter(List.of(), missing));
-        }
-        Map<HandlerGroup, Integer> taken = new HashMap<>();
+        Map<String, Integer> taken = new HashMap<>();
         List<ClaimFilter.Share> shares = new ArrayList<>();
+        Map<String, Integer> shareLimits = new HashMap<>();
         Set<String> excluded = new HashSet<>(missing);
-        int left = free;
-        int start = rotation++ % groups.size();
-        for (int i = 0; i < groups.size(); i++) {
-            HandlerGroup group = groups.get((start + i) % groups.size());
-            int n = Math.min(freeIn(group), free);
-            if (n < free) {
-                n = Math.min(n, left);
-                left -= n;
-                if (n == 0) {
-                    excluded.addAll(group.callables());
-                } else {
-                    shares.add(new ClaimFilter.Share(group.callables(), n));
-                }
+        boolean fullLeftOut = false;
+        for (HandlerGroup group : groups) {
+            int room = freeIn(group);
+            if (room >= free) {
+                take(group, free, taken);
+                continue;
             }
-            take(group, n, taken);
+            if (room == 0) {
+                excluded.addAll(group.callables());
+                fullLeftOut = true;
+            } else {
+                shares.add(new ClaimFilter.Share(group.callables(), room));
+                shareLimits.put(group.name(), room);
+                take(group, room, taken);
+            }
         }
-        return new Taken(taken, free, new ClaimFilter(shares, excluded));
+        ClaimFilter filter = shares.isEmpty() && excluded.isEmpty() ? ClaimFilter.ANY : new ClaimFilter(shares, excluded);
+        return new Taken(taken, free, filter, shareLimits, fullLeftOut);
     }
 
     /**
-     * For a claim that cannot choose by callable (a finishing step's children, a new task's first steps): up to
-     * {@code max} steps of any group, so no more than the fullest group has room for.
+     * For a claim that takes the first of some steps in order (a new task's first steps): as many of
+     * {@code callables} from the start as there is room for, up to {@code max}.
      */
-    synchronized Taken forAnyOf(int max) {
+    synchronized Taken forPrefix(int max, List<String> callables) {
         List<HandlerGroup> groups = handlers.groups();
-        int limit = max;
-        for (HandlerGroup group : groups) {
-            limit = Math.min(limit, freeIn(group));
+        Map<String, Integer> taken = new HashMap<>();
+        int n = 0;
+        for (String callable : callables) {
+            if (n == max) {
+                break;
+            }
+            HandlerGroup group = groupOf(groups, callable);
+            if (group != null) {
+                if (freeIn(group) == 0) {
+                    break;
+                }
+                take(group, 1, taken);
+            }
+            n++;
         }
-        Map<HandlerGroup, Integer> taken = new HashMap<>();
-        for (HandlerGroup group : groups) {
-            take(group, limit, taken);
-        }
-        return new Taken(taken, limit, ClaimFilter.ANY);
+        return new Taken(taken, n);
     }
 
-    /** What {@link #forAnyOf} took when it answered {@code limit} (for a claim that ends elsewhere: a task's creation). */
-    synchronized Taken takenForAnyOf(int limit) {
-        Map<HandlerGroup, Integer> taken = new HashMap<>();
-        handlers.groups().forEach(group -> taken.put(group, limit));
-        return new Taken(taken, limit, ClaimFilter.ANY);
+    /**
+     * For a claim that cannot choose among some steps (a finishing step's children): up to {@code max} of them, no more
+     * than the fullest of their groups has room for. {@code callables} null: they may be of any group.
+     */
+    synchronized Taken forAnyOf(int max, Collection<String> callables) {
+        List<HandlerGroup> groups = handlers.groups();
+        List<HandlerGroup> concerned = new ArrayList<>();
+        for (HandlerGroup group : groups) {
+            if (callables == null || callables.stream().anyMatch(group::contains)) {
+                concerned.add(group);
+            }
+        }
+        int limit = max;
+        for (HandlerGroup group : concerned) {
+            limit = Math.min(limit, freeIn(group));
+        }
+        Map<String, Integer> taken = new HashMap<>();
+        for (HandlerGroup group : concerned) {
+            take(group, limit, taken);
+        }
+        return new Taken(taken, limit);
     }
 
     /** The claimed steps keep a place in their group; the other places taken are free again. Answers each step's group. */
-    synchronized Map<java.util.UUID, String> keep(Taken taken, List<ClaimedStep> claimed) {
-        Map<HandlerGroup, Integer> left = new HashMap<>(taken.byGroup());
-        Map<java.util.UUID, String> groupOfStep = new HashMap<>();
+    synchronized Map<UUID, String> keep(Taken taken, List<ClaimedStep> claimed) {
+        if (taken.byGroup().isEmpty()) {
+            return Map.of();
+        }
+        List<HandlerGroup> groups = handlers.groups();
+        Map<String, Integer> left = new HashMap<>(taken.byGroup());
+        Map<UUID, String> groupOfStep = new HashMap<>();
         for (ClaimedStep step : claimed) {
-            for (Map.Entry<HandlerGroup, Integer> e : left.entrySet()) {
-                if (e.getKey().contains(step.callable()) && e.getValue() > 0) {
-                    e.setValue(e.getValue() - 1);
-                    groupOfStep.put(step.stepUuid(), e.getKey().name());
-                    break;
-                }
+            HandlerGroup group = groupOf(groups, step.callable());
+            if (group != null && left.getOrDefault(group.name(), 0) > 0) {
+                left.merge(group.name(), -1, Integer::sum);
+                groupOfStep.put(step.stepUuid(), group.name());
             }
         }
-        left.forEach((group, n) -> inUse.merge(group.name(), -n, Integer::sum));
+        left.forEach((group, n) -> inUse.merge(group, -n, Integer::sum));
         return groupOfStep;
     }
 
@@ -108,12 +152,21 @@ final class GroupSlots {
         }
     }
 
+    private static HandlerGroup groupOf(List<HandlerGroup> groups, String callable) {
+        for (HandlerGroup group : groups) {
+            if (group.contains(callable)) {
+                return group;
+            }
+        }
+        return null;
+    }
+
     private int freeIn(HandlerGroup group) {
         return Math.max(0, group.capacity().getAsInt() - inUse.getOrDefault(group.name(), 0));
     }
 
-    private void take(HandlerGroup group, int n, Map<HandlerGroup, Integer> taken) {
-        taken.put(group, n);
+    private void take(HandlerGroup group, int n, Map<String, Integer> taken) {
+        taken.merge(group.name(), n, Integer::sum);
         inUse.merge(group.name(), n, Integer::sum);
     }
 }

@@ -19,11 +19,19 @@ final class HandlerContext implements StepContext {
     private volatile JsonNode checkpoint;
 
     /** @param dag the step's template, or null when it is no longer known */
-    HandlerContext(ClaimedStep step, TemplateDag dag, Predicate<JsonNode> checkpoints) {
+    private final Runnable runnerAcquired;
+
+    HandlerContext(ClaimedStep step, TemplateDag dag, Predicate<JsonNode> checkpoints, Runnable runnerAcquired) {
         this.step = step;
         this.dag = dag;
         this.checkpoints = checkpoints;
+        this.runnerAcquired = runnerAcquired;
         this.checkpoint = step.checkpoint();
+    }
+
+    @Override
+    public void runnerAcquired() {
+        runnerAcquired.run();
     }
 
     @Override

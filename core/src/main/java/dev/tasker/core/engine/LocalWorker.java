@@ -6,8 +6,11 @@ import java.util.function.Consumer;
 /** The worker in the JVM that creates a task: it may take the task's first steps at creation, or is woken for them. */
 public interface LocalWorker {
 
-    /** Permits for up to {@code readySteps} first steps of a new task of {@code namespace}, held until {@link #created}. */
-    RootClaim reserve(String namespace, int readySteps);
+    /**
+     * Permits for the first steps of a new task of {@code namespace} (their callables in template order), held until
+     * {@link #created}.
+     */
+    RootClaim reserve(String namespace, List<String> readyCallables);
 
     /**
      * The task was written (or not: {@code claimed} empty and {@code readySteps} 0): runs the steps claimed with it,
@@ -19,7 +22,7 @@ public interface LocalWorker {
     static LocalWorker wakingOnly(Consumer<String> wake) {
         return new LocalWorker() {
             @Override
-            public RootClaim reserve(String namespace, int readySteps) {
+            public RootClaim reserve(String namespace, List<String> readyCallables) {
                 return RootClaim.NONE;
             }
 

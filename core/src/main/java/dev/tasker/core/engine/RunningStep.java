@@ -17,6 +17,8 @@ final class RunningStep {
     volatile String group;
     /** The timer that times the attempt out (started afresh after each checkpoint yield). */
     volatile java.util.concurrent.ScheduledFuture<?> timeout;
+    /** The lease was extended once for a wait for a guest context. */
+    volatile boolean leaseRenewed;
 
     RunningStep(ClaimedStep step) {
         this.step = step;
@@ -45,6 +47,13 @@ final class RunningStep {
 
     boolean isFinished() {
         return finished.get();
+    }
+
+    void cancelTimeout() {
+        var current = timeout;
+        if (current != null) {
+            current.cancel(false);
+        }
     }
 
     /** Whether this caller is the one that finishes the attempt. */

@@ -29,13 +29,16 @@ final class StepInvocation {
         this.settings = settings;
     }
 
-    /** @param restartTimeout called before each run after a yield, so that each run gets the step's whole timeout */
-    StepOutcome invoke(RunningStep r, Runnable restartTimeout) throws Exception {
+    /**
+     * @param startTimeout called before each run after a yield, so that each run gets the step's whole timeout, and when
+     *                     a handler that waits for its runner has it
+     */
+    StepOutcome invoke(RunningStep r, Runnable startTimeout) throws Exception {
         ClaimedStep step = r.step;
         StepHandler handler = r.handler;
         TemplateDag dag = templates.dag(step.templateUuid());
         ClaimedStep current = step;
-        StepResult result = handler.call(context(current, dag));
+        StepResult result = handler.call(context(current, dag, startTimeout));
         while (result instanceof StepResult.Yield yield) {
             var unstorable = unstorable(yield.checkpoint(), "checkpoint");
             if (unstorable.isPresent()) {
@@ -51,8 +54,8 @@ final class StepInvocation {
                         + "was not saved");
             }
             current = current.withCheckpoint(saved);
-            restartTimeout.run();
-            result = handler.call(context(current, dag));
+            startTimeout.run();
+            result = handler.call(context(current, dag, startTimeout));
         }
         return switch (result) {
             case StepResult.Success s -> unstorable(s.result(), "result").or(() -> unstorable(s.metadata(), "metadata"))
@@ -68,8 +71,9 @@ final class StepInvocation {
         return Unstorable.nulAt(value, root).map(Unstorable::describe);
     }
 
-    private HandlerContext context(ClaimedStep step, TemplateDag dag) {
+    private HandlerContext context(ClaimedStep step, TemplateDag dag, Runnable runnerAcquired) {
         return new HandlerContext(step, dag != null && dag.has(step.templateStep()) ? dag : null,
-                checkpoint -> store.saveCheckpoint(settings.workerId(), step, checkpoint, settings.leaseMarginSeconds()));
+                checkpoint -> store.saveCheckpoint(settings.workerId(), step, checkpoint, settings.leaseMarginSeconds()),
+                runnerAcquired);
     }
 }

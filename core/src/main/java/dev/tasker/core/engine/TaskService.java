@@ -1,5 +1,7 @@
 package dev.tasker.core.engine;
 
+import java.util.List;
+
 import dev.tasker.core.json.Json;
 
 import java.util.UUID;
@@ -43,8 +45,9 @@ public final class TaskService {
                 .orElseThrow(() -> new TemplateNotFoundException(request.namespace(), request.name(), request.version()));
         contexts.validate(template, request.context() == null ? Json.MAPPER.createObjectNode() : request.context());
         NewTask task = TaskFactory.build(template, request);
-        int ready = task.readySteps().size();
-        RootClaim claim = localWorker.reserve(task.namespace(), ready);
+        List<NewTask.Step> readySteps = task.readySteps();
+        int ready = readySteps.size();
+        RootClaim claim = localWorker.reserve(task.namespace(), readySteps.stream().map(NewTask.Step::callable).toList());
         CreatedTask created;
         try {
             created = store.createTask(task, claim);

@@ -11,6 +11,7 @@ final class TemplateCache {
 
     private final TaskStore store;
     private final Map<UUID, TemplateDag> dags = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Set<String>> childCallables = new ConcurrentHashMap<>();
 
     TemplateCache(TaskStore store) {
         this.store = store;
@@ -25,5 +26,15 @@ final class TemplateCache {
             }
         }
         return dag;
+    }
+
+    /** The callables of the steps a finishing step may release (null: not known, any). */
+    java.util.Set<String> childCallables(ClaimedStep step) {
+        TemplateDag dag = dag(step.templateUuid());
+        if (dag == null || !dag.has(step.templateStep())) {
+            return null;
+        }
+        return childCallables.computeIfAbsent(step.templateUuid() + "/" + step.templateStep(), key -> java.util.Set.copyOf(
+                dag.children(step.templateStep()).stream().map(child -> dag.step(child).callable()).toList()));
     }
 }

@@ -2,7 +2,6 @@ package dev.tasker.core.engine;
 
 import dev.tasker.core.handler.HandlerError;
 import dev.tasker.core.handler.HandlerResolver;
-import dev.tasker.core.handler.StepHandler;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -30,37 +29,28 @@ public final class Worker implements LocalWorker, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Worker.class.getName());
     /** Transactions writing step outcomes at once; the outcomes that finish meanwhile wait and go together. */
     private static final int COMPLETION_WRITERS = 2;
-    private static final Duration MISSING_HANDLER_HOLD = Duration.ofSeconds(10);
-    /** How long an interrupted handler (a guest's context cancelled) is given to stop before its step is let go. */
-    private static final Duration HANDLER_STOP_WAIT = Duration.ofSeconds(10);
-    private static final Duration SHUTDOWN_STOP_WAIT = Duration.ofSeconds(6);
+    /** A wait for a guest context longer than this extends the lease, so that it still covers the whole timeout. */
+    private static final Duration RUNNER_WAIT_SLACK = Duration.ofSeconds(1);
 
     private final TaskStore store;
     private final HandlerResolver handlers;
     private final WorkerSettings settings;
     private final TemplateCache templates;
-    private final DependencyResults dependencies;
     private final OutcomeDecider decider = new OutcomeDecider(Clock.systemUTC());
-    private final Semaphore permits;
+    private final Permits permits;
+    private final GroupSlots slots;
+    private final ClaimLoop claims;
     private final Map<UUID, RunningStep> running = new ConcurrentHashMap<>();
     private final ExecutorService handlerThreads;
     /** Timeouts and retry wake-ups: they never wait on the database (a finish goes to a step thread). */
     private final ScheduledExecutorService timers;
     /** The lease reaper, which does. */
     private final ScheduledExecutorService reaper;
-    private final GroupSlots slots;
-    /** Callables this JVM had no handler for, until when they are left out of its claims. */
-    private final Map<String, Long> missing = new ConcurrentHashMap<>();
-    private final WorkSignal workSignal = new WorkSignal();
     private final AtomicInteger attemptsRun = new AtomicInteger();
     private final RecordedOutcomes recordedOutcomes;
     private final TemplateOutcomes outcomes;
     private final CompletionBatcher completions;
     private final StepInvocation invocation;
-    private volatile boolean claiming;
-    /** The last claim filled every free permit (or none was free): more ready steps may wait for a permit. */
-    private volatile boolean backlog = true;
-    private Thread claimLoop;
 
     public Worker(TaskStore store, HandlerResolver handlers, WorkerSettings settings) {
         this(store, handlers, settings, EngineEvents.NONE);
@@ -78,35 +68,31 @@ public final class Worker implements LocalWorker, AutoCloseable {
         this.handlers = handlers;
         this.settings = settings;
         this.templates = new TemplateCache(store);
-        this.dependencies = new DependencyResults(templates);
+        DependencyResults dependencies = new DependencyResults(templates);
         this.outcomes = new TemplateOutcomes(store, templates, decider, new DecisionPlanner(settings.maxStepsPerDecision(),
                 settings.maxDecisionDepth()), new BatchPlanner(settings.maxStepsPerDecision()));
         this.invocation = new StepInvocation(store, templates, outcomes, decider, settings);
-        this.permits = new Semaphore(settings.concurrency());
+        this.permits = new Permits(settings.concurrency());
+        this.slots = new GroupSlots(handlers);
+        this.claims = new ClaimLoop(store, settings, permits, slots, dependencies, this::start);
         this.completions = new CompletionBatcher(batch -> store.finishAll(settings.workerId(), batch,
                 settings.leaseMarginSeconds(), dependencies), COMPLETION_WRITERS, settings.concurrency());
         AtomicInteger n = new AtomicInteger();
-        this.handlerThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "tasker-step-" + n.incrementAndGet());
+        this.handlerThreads = Executors.newCachedThreadPool(daemon(() -> "tasker-step-" + n.incrementAndGet()));
+        this.timers = Executors.newScheduledThreadPool(1, daemon(() -> "tasker-timers"));
+        this.reaper = Executors.newSingleThreadScheduledExecutor(daemon(() -> "tasker-lease-reaper"));
+    }
+
+    private static ThreadFactory daemon(java.util.function.Supplier<String> name) {
+        return r -> {
+            Thread t = new Thread(r, name.get());
             t.setDaemon(true);
             return t;
-        });
-        this.timers = Executors.newScheduledThreadPool(1, r -> {
-            Thread t = new Thread(r, "tasker-timers");
-            t.setDaemon(true);
-            return t;
-        });
-        this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tasker-lease-reaper");
-            t.setDaemon(true);
-            return t;
-        });
-        this.slots = new GroupSlots(handlers);
+        };
     }
 
     public Worker start() {
-        claiming = true;
-        claimLoop = Thread.ofPlatform().name("tasker-claim").daemon().start(this::claimLoop);
+        claims.start();
         long reap = settings.reaperInterval().toMillis();
         reaper.scheduleWithFixedDelay(this::expireLeases, reap, reap, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Worker " + settings.workerId() + " started: " + settings.concurrency() + " concurrent steps, namespaces "
@@ -116,7 +102,7 @@ public final class Worker implements LocalWorker, AutoCloseable {
 
     /** New work may be ready (a notification, a new task, a released child). */
     public void wake() {
-        workSignal.raise();
+        claims.wake();
     }
 
     /** New work may be ready in a namespace (null: any); a worker that does not serve it is left asleep. */
@@ -131,21 +117,23 @@ public final class Worker implements LocalWorker, AutoCloseable {
     }
 
     @Override
-    public RootClaim reserve(String namespace, int readySteps) {
-        if (!claiming || readySteps == 0 || !serves(namespace)) {
+    public RootClaim reserve(String namespace, List<String> readyCallables) {
+        if (!claims.isClaiming() || readyCallables.isEmpty() || !serves(namespace)) {
             return RootClaim.NONE;
         }
-        int reserved = reservePermits(readySteps);
-        int atMost = reserved == 0 ? 0 : slots.forAnyOf(reserved).claimLimit();
-        permits.release(reserved - atMost);
-        return atMost == 0 ? RootClaim.NONE : new RootClaim(settings.workerId(), atMost, settings.leaseMarginSeconds());
+        int reserved = permits.take(readyCallables.size());
+        if (reserved == 0) {
+            return RootClaim.NONE;
+        }
+        GroupSlots.Taken places = slots.forPrefix(reserved, readyCallables);
+        permits.give(reserved - places.claimLimit());
+        return new RootClaim(settings.workerId(), places.claimLimit(), settings.leaseMarginSeconds(), places);
     }
 
     @Override
     public void created(String namespace, int readySteps, RootClaim reserved, List<ClaimedStep> claimed) {
-        permits.release(reserved.atMost() - claimed.size());
-        Map<UUID, String> groups = reserved.atMost() == 0 ? Map.of()
-                : slots.keep(slots.takenForAnyOf(reserved.atMost()), claimed);
+        permits.give(reserved.atMost() - claimed.size());
+        Map<UUID, String> groups = reserved.places() instanceof GroupSlots.Taken places ? slots.keep(places, claimed) : Map.of();
         claimed.forEach(step -> start(step, groups.get(step.stepUuid())));
         if (claimed.size() < readySteps) {
             wake(namespace);
@@ -156,15 +144,7 @@ public final class Worker implements LocalWorker, AutoCloseable {
     public void cancelTask(UUID taskUuid) {
         running.values().stream().filter(r -> r.step.taskUuid().equals(taskUuid)).forEach(r -> {
             if (r.finish()) {
-                r.interrupt();
-                StepHandler handler = r.handler;
-                if (handler != null) {
-                    try {
-                        handler.cancel(r.thread);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.FINE, "Cancelling the handler of step " + r.step.name() + " failed", e);
-                    }
-                }
+                HandlerStops.stop(r);
                 done(r);
             }
         });
@@ -183,90 +163,6 @@ public final class Worker implements LocalWorker, AutoCloseable {
     }
 
     /**
-     * Claims as many steps as it has permits and context places for, taken before the claim: a claimed step starts at
-     * once, so its lease and timeout cover its run, not a wait.
-     */
-    private void claimLoop() {
-        long failures = 0;
-        while (claiming) {
-            try {
-                int free = reservePermits(settings.concurrency());
-                if (free > 0) {
-                    int claimed = claimAndStart(free);
-                    failures = 0;
-                    if (claimed == free) {
-                        continue;
-                    }
-                } else {
-                    backlog = true;
-                }
-                workSignal.await(settings.pollInterval().toMillis());
-            } catch (RuntimeException e) {
-                failures++;
-                if (failures == 1 || failures % 50 == 0) {
-                    LOG.warning(() -> "Cannot claim steps (" + e.getMessage() + "); retrying");
-                }
-                workSignal.await(Math.min(2000, 100 * failures));
-            }
-        }
-    }
-
-    /** Claims up to {@code free} steps with that many permits held, starts them and gives back the rest; answers how many. */
-    private int claimAndStart(int free) {
-        GroupSlots.Taken taken = slots.forClaim(free, missingCallables());
-        List<ClaimedStep> claimed;
-        try {
-            claimed = store.claim(settings.workerId(), settings.namespaces(), free, settings.leaseMarginSeconds(), taken.filter());
-        } catch (RuntimeException e) {
-            slots.keep(taken, List.of());
-            permits.release(free);
-            throw e;
-        }
-        Map<UUID, String> groups = slots.keep(taken, claimed);
-        permits.release(free - claimed.size());
-        // a group's share may have held the claim back while more of its steps wait
-        backlog = claimed.size() == free || !taken.filter().isAny();
-        List<ClaimedStep> ready;
-        try {
-            ready = withDependencyResults(claimed);
-        } catch (RuntimeException e) {
-            claimed.forEach(step -> slots.release(groups.get(step.stepUuid())));
-            permits.release(claimed.size());
-            handBack(claimed.stream().map(ClaimedStep::stepUuid).toList(), "the results of its dependencies could not be read");
-            throw e;
-        }
-        ready.forEach(step -> start(step, groups.get(step.stepUuid())));
-        return claimed.size();
-    }
-
-    private java.util.Set<String> missingCallables() {
-        if (missing.isEmpty()) {
-            return java.util.Set.of();
-        }
-        long now = System.nanoTime();
-        missing.values().removeIf(until -> until - now < 0);
-        return java.util.Set.copyOf(missing.keySet());
-    }
-
-    /** Gives steps back untouched (their attempt not counted), for another worker or a later claim. */
-    private void handBack(List<UUID> steps, String reason) {
-        try {
-            store.handBack(settings.workerId(), steps, reason);
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Could not hand back " + steps.size() + " steps (" + e.getMessage() + "); their leases expire");
-        }
-    }
-
-    /** The steps with the results of the steps they depend on, read in one query. */
-    private List<ClaimedStep> withDependencyResults(List<ClaimedStep> steps) {
-        if (steps.isEmpty()) {
-            return steps;
-        }
-        Map<UUID, java.util.Set<String>> wanted = dependencies.wanted(steps);
-        return dependencies.attach(steps, wanted.isEmpty() ? Map.of() : store.results(wanted));
-    }
-
-    /**
      * Runs a step whose permit (and place in its handler group, if it has one) is already taken; once the worker has
      * stopped, the step is left to its lease.
      */
@@ -279,7 +175,7 @@ public final class Worker implements LocalWorker, AutoCloseable {
         } catch (RejectedExecutionException stopped) {
             running.remove(step.stepUuid());
             slots.release(group);
-            permits.release();
+            permits.give(1);
             LOG.fine(() -> "Worker stopped: step " + step.stepUuid() + " runs again when its lease expires");
         }
     }
@@ -299,19 +195,18 @@ public final class Worker implements LocalWorker, AutoCloseable {
         }
         r.language = r.handler.language();
         attemptsRun.incrementAndGet();
-        r.timeout = timers.schedule(() -> timeOut(r), step.timeoutSeconds(), TimeUnit.SECONDS);
+        if (!r.handler.waitsForARunner()) {
+            startTimeout(r);
+        }
         StepOutcome outcome;
         try {
-            outcome = invocation.invoke(r, () -> {
-                r.timeout.cancel(false);
-                r.timeout = timers.schedule(() -> timeOut(r), step.timeoutSeconds(), TimeUnit.SECONDS);
-            });
+            outcome = invocation.invoke(r, () -> startTimeout(r));
         } catch (HandlerError e) {
             outcome = decider.described(step, e.error(), e.retryable(), e.retryAfter());
         } catch (Throwable t) {
             outcome = decider.thrown(step, t);
         } finally {
-            r.timeout.cancel(false);
+            r.cancelTimeout();
             slots.release(r.group);
             r.stopped();
             Thread.interrupted();
@@ -323,18 +218,41 @@ public final class Worker implements LocalWorker, AutoCloseable {
     }
 
     /**
+     * Starts the attempt's timeout afresh (at the start, after a checkpoint yield, or when a guest call has its
+     * context). A wait for a context longer than {@link #RUNNER_WAIT_SLACK} extends the lease by that much first, so
+     * that the lease still covers the whole timeout.
+     */
+    private void startTimeout(RunningStep r) {
+        r.cancelTimeout();
+        if (!r.leaseRenewed && System.nanoTime() - r.startedNanos > RUNNER_WAIT_SLACK.toNanos()) {
+            r.leaseRenewed = true;
+            boolean stillOurs = true;
+            try {
+                stillOurs = store.extendLease(settings.workerId(), r.step, r.step.timeoutSeconds() + settings.leaseMarginSeconds());
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Could not extend the lease of step " + r.step.stepUuid() + ": " + e.getMessage());
+            }
+            if (!stillOurs) {
+                throw new IllegalStateException("step " + r.step.name() + " is no longer this worker's: its lease expired while "
+                        + "it waited for a context; it was not run");
+            }
+        }
+        r.timeout = timers.schedule(() -> timeOut(r), r.step.timeoutSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
      * A step this JVM has no handler for (another JVM's handler folders, a reload in between) goes back to the queue as
      * it was, and its callable is left out of this worker's claims for a while.
      */
     private void handBackUnknown(RunningStep r) {
+        slots.release(r.group);
         if (!r.finish()) {
             return;
         }
-        slots.release(r.group);
-        missing.put(r.step.callable(), System.nanoTime() + MISSING_HANDLER_HOLD.toNanos());
+        claims.handlerMissing(r.step.callable());
         LOG.warning(() -> "No handler is loaded here for callable '" + r.step.callable() + "' (step " + r.step.name()
                 + "); handed back for a worker that has it");
-        handBack(List.of(r.step.stepUuid()), "worker " + settings.workerId() + " has no handler for '" + r.step.callable() + "'");
+        claims.handBack(List.of(r.step.stepUuid()), "worker " + settings.workerId() + " has no handler for '" + r.step.callable() + "'");
         done(r);
     }
 
@@ -343,51 +261,16 @@ public final class Worker implements LocalWorker, AutoCloseable {
         if (r.finish()) {
             LOG.warning(() -> "Step " + r.step.name() + " (" + r.step.stepUuid() + ") ran past " + r.step.timeoutSeconds()
                     + " s; interrupting it");
-            stopHandler(r);
+            HandlerStops.stop(r);
             try {
                 handlerThreads.execute(() -> {
-                    awaitHandlerStop(r);
+                    HandlerStops.awaitAfterTimeout(r, store, settings);
                     boolean permitPassedOn = finish(r, decider.timedOut(r.step));
                     done(r, !permitPassedOn);
                 });
             } catch (RejectedExecutionException stopped) {
                 done(r);
             }
-        }
-    }
-
-    /** Interrupts the handler's thread and has its language stop the call (a guest's context is cancelled if need be). */
-    private static void stopHandler(RunningStep r) {
-        r.interrupt();
-        StepHandler handler = r.handler;
-        Thread thread = r.thread;
-        if (handler != null && thread != null) {
-            try {
-                handler.cancel(thread);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "Stopping the handler of step " + r.step.name() + " failed", e);
-            }
-        }
-    }
-
-    /**
-     * Keeps the step until its interrupted handler has returned, so that its next attempt cannot start elsewhere while
-     * this one runs: the lease is extended for the wait. A Java handler that ignores interruption cannot be stopped; it
-     * is reported and its step let go after {@link #HANDLER_STOP_WAIT}.
-     */
-    private void awaitHandlerStop(RunningStep r) {
-        if (r.awaitStopped(Duration.ofMillis(200))) {
-            return;
-        }
-        try {
-            store.extendLease(settings.workerId(), r.step, (int) HANDLER_STOP_WAIT.toSeconds() + settings.leaseMarginSeconds());
-        } catch (RuntimeException e) {
-            LOG.fine(() -> "Could not extend the lease of step " + r.step.stepUuid() + ": " + e.getMessage());
-        }
-        if (!r.awaitStopped(HANDLER_STOP_WAIT)) {
-            LOG.severe(() -> "The handler of step " + r.step.name() + " (" + r.step.stepUuid() + ", " + r.language
-                    + ") ignores interruption and still runs " + HANDLER_STOP_WAIT.toSeconds() + " s after it was stopped; "
-                    + "its step is let go and may run again elsewhere while it does");
         }
     }
 
@@ -410,13 +293,13 @@ public final class Worker implements LocalWorker, AutoCloseable {
     private FinishResult finish(ClaimedStep step, StepOutcome outcome) {
         Instant giveUp = Instant.now().plusSeconds(step.timeoutSeconds() + settings.leaseMarginSeconds());
         long wait = 50;
-        int own = claiming ? 1 : 0;
-        int reserved = own == 1 ? reservePermits(7) : 0;
+        int own = claims.isClaiming() ? 1 : 0;
+        int reserved = own == 1 ? permits.take(7) : 0;
         while (true) {
-            GroupSlots.Taken children = slots.forAnyOf(reserved + own);
+            GroupSlots.Taken children = slots.forAnyOf(reserved + own, templates.childCallables(step));
             try {
                 FinishResult result = completions.finish(new StepCompletion(step, outcome, children.claimLimit()));
-                permits.release(reserved - Math.max(0, result.claimedChildren().size() - own));
+                permits.give(reserved - Math.max(0, result.claimedChildren().size() - own));
                 reserved = 0;
                 Map<UUID, String> groups = slots.keep(children, result.claimedChildren());
                 result.claimedChildren().forEach(child -> start(child, groups.get(child.stepUuid())));
@@ -430,7 +313,7 @@ public final class Worker implements LocalWorker, AutoCloseable {
                 return result;
             } catch (RuntimeException e) {
                 slots.keep(children, List.of());
-                permits.release(reserved);
+                permits.give(reserved);
                 reserved = 0;
                 if (Instant.now().isAfter(giveUp)) {
                     LOG.log(Level.WARNING, "Could not record the outcome of step " + step.name() + " (" + step.stepUuid()
@@ -444,15 +327,6 @@ public final class Worker implements LocalWorker, AutoCloseable {
         }
     }
 
-    /** Takes up to {@code max} free permits without waiting, for children claimed as their parent finishes. */
-    private int reservePermits(int max) {
-        int n = 0;
-        while (n < max && permits.tryAcquire()) {
-            n++;
-        }
-        return n;
-    }
-
     private void done(RunningStep r) {
         done(r, true);
     }
@@ -461,11 +335,9 @@ public final class Worker implements LocalWorker, AutoCloseable {
     private void done(RunningStep r, boolean releasePermit) {
         running.remove(r.step.stepUuid());
         if (releasePermit) {
-            permits.release();
+            permits.give(1);
         }
-        if (backlog) {
-            wake();
-        }
+        claims.stepEnded();
     }
 
     private void expireLeases() {
@@ -478,23 +350,16 @@ public final class Worker implements LocalWorker, AutoCloseable {
         }
     }
 
-    /** Stops claiming; waits up to {@code grace} for running attempts, then gives their leases back. */
+    /** Stops claiming; waits up to {@code grace} for running attempts, then stops them and gives back their leases. */
     public void stop(Duration grace) {
-        claiming = false;
-        wake();
+        claims.stop();
         long deadline = System.nanoTime() + grace.toNanos();
         while (!running.isEmpty() && System.nanoTime() < deadline) {
             sleep(20);
         }
         List<RunningStep> unfinished = running.values().stream().filter(RunningStep::finish).toList();
         if (!unfinished.isEmpty()) {
-            // stopped first, given back after: a step is never queued again while its handler still runs here
-            unfinished.forEach(Worker::stopHandler);
-            long until = System.nanoTime() + SHUTDOWN_STOP_WAIT.toNanos();
-            while (unfinished.stream().anyMatch(r -> !r.hasStopped()) && System.nanoTime() < until) {
-                sleep(20);
-            }
-            List<UUID> stopped = unfinished.stream().filter(RunningStep::hasStopped).map(r -> r.step.stepUuid()).toList();
+            List<UUID> stopped = HandlerStops.stopAll(unfinished).stream().map(r -> r.step.stepUuid()).toList();
             try {
                 int released = store.releaseLeases(settings.workerId(), stopped);
                 LOG.info(() -> "Released the leases of " + released + " unfinished steps for other workers");
@@ -509,13 +374,7 @@ public final class Worker implements LocalWorker, AutoCloseable {
         timers.shutdownNow();
         reaper.shutdownNow();
         handlerThreads.shutdownNow();
-        if (claimLoop != null) {
-            try {
-                claimLoop.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        claims.join();
     }
 
     @Override

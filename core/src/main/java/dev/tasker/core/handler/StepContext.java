@@ -89,6 +89,13 @@ public interface StepContext {
         return 30;
     }
 
+    /**
+     * Called by a handler that first waits for its runner (a guest language's context, see
+     * {@link StepHandler#waitsForARunner}) once it has one: the attempt's timeout counts from here.
+     */
+    default void runnerAcquired() {
+    }
+
     default JsonNode getInput(String key) {
         JsonNode value = inputData() == null ? null : inputData().get(key);
         return value == null || value.isNull() ? null : value;

@@ -16,6 +16,14 @@ public interface StepHandler {
     default void cancel(Thread thread) {
     }
 
+    /**
+     * Whether a call first waits for a runner shared with other calls (a guest language's contexts) and says when it
+     * has one ({@link StepContext#runnerAcquired}); the wait is not part of the attempt's timeout.
+     */
+    default boolean waitsForARunner() {
+        return false;
+    }
+
     /** The language the handler is written in, for metrics and logs. */
     default String language() {
         return "java";

@@ -52,13 +52,29 @@ final class PgStepQueue {
                 SELECT step_uuid, task_uuid, prev_state, 'in_progress', attempts, ?, 'claimed' FROM claimed)
             """ + "SELECT " + CLAIMED_COLUMNS + " FROM claimed c";
 
-    /** Ready steps of the namespaces ({@code %s}), and of some callables ({@code %s}), {@code %d} at most. */
+    /** Ready steps of the namespaces ({@code %s}), with some callables left out ({@code %s}), {@code %d} at most. */
     private static final String PICK = """
             SELECT step_uuid, current_state AS prev_state FROM workflow_steps
             WHERE pending_parents = 0 AND current_state IN ('pending', 'waiting_for_retry')
               AND ready_at <= clock_timestamp() AND %s AND %s
             ORDER BY priority DESC, ready_at
             LIMIT %d FOR NO KEY UPDATE SKIP LOCKED""";
+
+    /**
+     * With shares: the rows picked as {@link #PICK} does (%s: the namespaces, %s: the left-out callables, %d: how many)
+     * and marked with their share ({@code %s}: a CASE over the shares' callables), then kept only up to each share's
+     * limit ({@code %s}: an array of the limits); the rows not kept are let go untouched when the statement ends.
+     */
+    private static final String PICK_SHARED = """
+            SELECT step_uuid, prev_state FROM (
+                SELECT step_uuid, prev_state, share,
+                       row_number() OVER (PARTITION BY share ORDER BY priority DESC, ready_at) AS n
+                FROM (SELECT step_uuid, current_state AS prev_state, priority, ready_at, %4$s AS share FROM workflow_steps
+                      WHERE pending_parents = 0 AND current_state IN ('pending', 'waiting_for_retry')
+                        AND ready_at <= clock_timestamp() AND %1$s AND %2$s
+                      ORDER BY priority DESC, ready_at
+                      LIMIT %3$d FOR NO KEY UPDATE SKIP LOCKED) p) r
+            WHERE share IS NULL OR n <= (ARRAY[%5$s])[share]""";
 
     /** Releases claimed steps as they were before (the attempt uncounted, their place in the queue kept). */
     private static final String RELEASE = """
@@ -84,52 +100,42 @@ final class PgStepQueue {
     }
 
     /**
-     * With a filter, one pick per share and one for the rest, each in a CTE of its own (a locking SELECT cannot be a
-     * branch of a UNION), their rows together; the shares' callables are disjoint, so no step is picked twice.
+     * One scan of the ready steps in queue order, full groups' callables left out; with shares, each share's steps
+     * beyond its limit are let go within the statement (a locking SELECT cannot rank its rows itself).
      */
     List<ClaimedStep> claim(String workerId, Set<String> namespaces, int limit, int leaseMarginSeconds, ClaimFilter filter) {
         boolean any = namespaces.isEmpty();
         String ns = any ? "TRUE" : "namespace = ANY(?::text[])";
-        List<String[]> arrays = new ArrayList<>();
+        boolean excluding = !filter.excluded().isEmpty();
+        String excluded = excluding ? "handler_callable <> ALL(?::text[])" : "TRUE";
+        List<String[]> shareCallables = new ArrayList<>();
         String picked;
-        if (filter.isAny()) {
-            picked = PICK.formatted(ns, "TRUE", limit);
-            arrays.add(null);
+        if (filter.shares().isEmpty()) {
+            picked = PICK.formatted(ns, excluded, limit);
         } else {
-            StringBuilder sql = new StringBuilder();
-            List<String> parts = new ArrayList<>();
-            Set<String> others = new java.util.HashSet<>(filter.excluded());
-            int i = 0;
+            StringBuilder which = new StringBuilder("CASE");
+            List<String> limits = new ArrayList<>();
             for (ClaimFilter.Share share : filter.shares()) {
-                others.addAll(share.callables());
-                sql.append("share").append(i).append(" AS (").append(PICK.formatted(ns, "handler_callable = ANY(?::text[])",
-                        share.atMost())).append("), ");
-                arrays.add(share.callables().toArray(String[]::new));
-                parts.add("SELECT * FROM share" + i++);
+                shareCallables.add(share.callables().toArray(String[]::new));
+                which.append(" WHEN handler_callable = ANY(?::text[]) THEN ").append(shareCallables.size());
+                limits.add(Integer.toString(share.atMost()));
             }
-            int rest = limit - filter.sharesTotal();
-            if (rest > 0) {
-                sql.append("rest AS (").append(PICK.formatted(ns, "handler_callable <> ALL(?::text[])", rest)).append("), ");
-                arrays.add(others.toArray(String[]::new));
-                parts.add("SELECT * FROM rest");
-            }
-            if (parts.isEmpty()) {
-                return List.of();
-            }
-            picked = "WITH " + sql + "p AS (" + String.join(" UNION ALL ", parts) + ") SELECT * FROM p";
+            picked = PICK_SHARED.formatted(ns, excluded, limit, which.append(" END"), String.join(", ", limits));
         }
         String statement = CLAIM.formatted(picked);
         return tx.single(c -> {
             List<ClaimedStep> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(statement)) {
                 int i = 1;
-                for (String[] callables : arrays) {
-                    if (!any) {
-                        ps.setArray(i++, c.createArrayOf("text", namespaces.toArray()));
-                    }
-                    if (callables != null) {
-                        ps.setArray(i++, c.createArrayOf("text", callables));
-                    }
+                // the CASE comes first in the text, then the namespaces and the left-out callables
+                for (String[] callables : shareCallables) {
+                    ps.setArray(i++, c.createArrayOf("text", callables));
+                }
+                if (!any) {
+                    ps.setArray(i++, c.createArrayOf("text", namespaces.toArray()));
+                }
+                if (excluding) {
+                    ps.setArray(i++, c.createArrayOf("text", filter.excluded().toArray()));
                 }
                 ps.setString(i++, workerId);
                 ps.setInt(i++, leaseMarginSeconds);

@@ -1,0 +1,66 @@
+package dev.tasker.host.workflows;
+
+import dev.tasker.bridge.GuestSettings;
+import dev.tasker.core.engine.StepView;
+import dev.tasker.core.engine.TaskView;
+import dev.tasker.core.state.TaskState;
+import dev.tasker.db.testing.TestDatabases;
+import dev.tasker.db.testing.TestEngine;
+import dev.tasker.loader.LoadedHandlers;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A step that waits for its language's only context neither fails nor spends its timeout waiting. */
+class ContextWaitTest {
+
+    @Test
+    void stepsQueuedBehindASlowCallOnOneContextRunWithTheirWholeTimeout() throws Exception {
+        Path dir = Files.createTempDirectory("context-wait").toRealPath();
+        Files.writeString(dir.resolve("work.py"), """
+                import time
+                from tasker_core import StepHandler
+
+                class Work(StepHandler):
+                    def call(self, context):
+                        time.sleep(context.get_input("seconds"))
+                        return {"slept": context.get_input("seconds")}
+                """);
+        Files.writeString(dir.resolve("work.yaml"), """
+                name: work
+                namespace_name: waits
+                version: 1.0.0
+                steps:
+                  - name: work
+                    handler: { callable: Work }
+                    timeout_seconds: 2
+                    retry: { max_attempts: 1 }
+                """);
+        try (LoadedHandlers loaded = LoadedHandlers.load(List.of(dir), new GuestSettings(1, 1, 1, dir.resolve(".ts-cache")), "test");
+             TestEngine engine = new TestEngine(TestDatabases.settings(TestDatabases.newSchemaName()), s -> s, Map.of(),
+                     loaded.resolver())) {
+            loaded.templates().templates().forEach(engine.store()::registerTemplate);
+
+            UUID slow = engine.submit("waits", "work", "{\"seconds\": 1.5}");
+            List<UUID> quick = List.of(engine.submit("waits", "work", "{\"seconds\": 0.6, \"n\": 1}"),
+                    engine.submit("waits", "work", "{\"seconds\": 0.6, \"n\": 2}"));
+
+            for (UUID task : List.of(slow, quick.get(0), quick.get(1))) {
+                TaskView done = engine.awaitEnd(task);
+                assertThat(done.state()).isEqualTo(TaskState.COMPLETE);
+                StepView work = done.step("work").orElseThrow();
+                assertThat(work.attempts()).isEqualTo(1);
+                assertThat(work.error()).isNull();
+            }
+        } finally {
+            TestDatabases.deleteRecursively(dir);
+        }
+    }
+}
