@@ -19,9 +19,11 @@ import java.util.List;
 final class GuestFileReader implements ProxyExecutable {
 
     private final List<Path> roots;
+    private final ReadablePaths readable;
 
     GuestFileReader(List<Path> roots) {
         this.roots = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
+        this.readable = new ReadablePaths(roots);
     }
 
     @Override
@@ -30,7 +32,7 @@ final class GuestFileReader implements ProxyExecutable {
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         try {
             Path file = resolve(name);
-            if (roots.stream().noneMatch(file::startsWith)) {
+            if (!readable.test(file)) {
                 return answer.put("ok", false).put("message", "EACCES: '" + name
                         + "' is outside the handler directories, which are all a handler may read").toString();
             }

@@ -97,7 +97,7 @@ public final class GuestLanguages implements AutoCloseable {
                     started.remove(language);
                     keptBack.remove(language);
                     handlers.remove(language);
-                    current.runtime().retire(() -> closeEngine(current));
+                    current.runtime().retire(null, () -> closeEngine(current));
                     LOG.info(() -> language + ": no handler files left; stopped");
                 }
                 continue;
@@ -114,7 +114,7 @@ public final class GuestLanguages implements AutoCloseable {
             install(language, next);
             grow(language, next.runtime());
             if (current != null) {
-                current.runtime().retire(() -> { });
+                current.runtime().retire(next.runtime(), () -> { });
             }
             LOG.info(() -> "%s: reloaded in %d ms; callables: %s".formatted(language, next.startup().toMillis(),
                     String.join(", ", new TreeSet<>(next.runtime().handlerNames()))));

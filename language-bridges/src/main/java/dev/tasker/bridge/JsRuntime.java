@@ -53,7 +53,7 @@ public final class JsRuntime extends LanguageRuntime {
                 .allowCreateProcess(false)
                 .allowCreateThread(false)
                 .allowNativeAccess(false)
-                .allowIO(IOAccess.newBuilder().fileSystem(new SandboxFileSystem(roots,
+                .allowIO(IOAccess.newBuilder().fileSystem(new SandboxFileSystem(new ReadablePaths(roots),
                         Map.of("@tasker-systems/tasker", "tasker.mjs", "tasker", "tasker.mjs", "fs", "fs.mjs", "node:fs", "fs.mjs"),
                         Map.of("tasker.mjs", prelude, "fs.mjs", fs), typeScript == null ? null : this::transpiled)).build())
                 .option("js.esm-eval-returns-exports", "true")

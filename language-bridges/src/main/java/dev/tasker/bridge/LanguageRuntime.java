@@ -56,6 +56,9 @@ public abstract class LanguageRuntime implements AutoCloseable {
     private final Map<String, CopyOnWriteArrayList<Path>> handlerFiles = new ConcurrentHashMap<>();
     private final Set<Path> failedFiles = ConcurrentHashMap.newKeySet();
     private final AtomicInteger activeCalls = new AtomicInteger();
+    /** Set (before the last look at activeCalls) when a retired runtime closes: calls that arrive go to the successor. */
+    private volatile boolean closing;
+    private volatile LanguageRuntime successor;
     private final Map<Thread, GuestCall> callsByThread = new ConcurrentHashMap<>();
     private final AtomicBoolean firstLoad = new AtomicBoolean(true);
     private final Map<Context, Value> invokeFunctions = new ConcurrentHashMap<>();
@@ -177,17 +180,26 @@ public abstract class LanguageRuntime implements AutoCloseable {
 
     /**
      * This runtime was replaced by a newer generation: it closes once the calls that still run on it have
-     * finished (and not before a second has passed, for callers that resolved it just before the swap).
+     * finished (and not before a second has passed). A call that arrives as it closes runs on {@code successor}.
+     *
+     * @param successor the generation that replaced it, or null when its language has no handlers left
      */
-    public void retire(Runnable afterClose) {
+    public void retire(LanguageRuntime successor, Runnable afterClose) {
+        this.successor = successor;
         long since = System.nanoTime();
         var check = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>>();
         check.set(WATCHDOG.scheduleWithFixedDelay(() -> {
-            if (activeCalls.get() == 0 && System.nanoTime() - since > 1_000_000_000L) {
-                close();
-                afterClose.run();
-                check.get().cancel(false);
+            if (activeCalls.get() != 0 || System.nanoTime() - since < 1_000_000_000L) {
+                return;
             }
+            closing = true;
+            if (activeCalls.get() != 0) {
+                closing = false;
+                return;
+            }
+            close();
+            afterClose.run();
+            check.get().cancel(false);
         }, 1000, 200, TimeUnit.MILLISECONDS));
     }
 
@@ -201,6 +213,13 @@ public abstract class LanguageRuntime implements AutoCloseable {
                   Runnable contextAcquired) throws InterruptedException {
         activeCalls.incrementAndGet();
         try {
+            if (closing) {
+                LanguageRuntime next = successor;
+                if (next == null) {
+                    throw new IllegalStateException("the " + language + " handlers were unloaded as '" + handlerName + "' was called");
+                }
+                return next.invoke(handlerName, payload, timeout, contextAcquired);
+            }
             return invokeOnPool(handlerName, payload, timeout, contextAcquired);
         } finally {
             activeCalls.decrementAndGet();
@@ -308,9 +327,14 @@ public abstract class LanguageRuntime implements AutoCloseable {
     /** Where guests may read: their handler directories, and the language homes in the polyglot resource cache. */
     protected List<Path> readableRoots() {
         List<Path> readable = new ArrayList<>(roots);
-        String cache = System.getProperty("polyglot.engine.userResourceCache");
-        readable.add(cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache", "org.graalvm.polyglot"));
+        readable.add(resourceCache());
         return readable;
+    }
+
+    /** Where Graal unpacks the language homes. */
+    protected static Path resourceCache() {
+        String cache = System.getProperty("polyglot.engine.userResourceCache");
+        return cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache", "org.graalvm.polyglot");
     }
 
     static byte[] resource(String name) {

@@ -25,6 +25,7 @@ public final class PythonRuntime extends LanguageRuntime {
     /** The package's modules, in the order they are run (each imports only those before it), and whether a package. */
     private static final List<PreludeModule> PACKAGE = List.of(
             new PreludeModule("tasker_core", true, null),
+            new PreludeModule("tasker_core._sandbox", false, "_sandbox.py"),
             new PreludeModule("tasker_core.errors", true, "errors.py"),
             new PreludeModule("tasker_core._log", false, "_log.py"),
             new PreludeModule("tasker_core.types", false, "types.py"),

@@ -7,17 +7,20 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Ruby handlers: classes under {@code TaskerCore::StepHandler::Base} (and Tasker's block DSL), called by constant path
  * ({@code LinearWorkflow::StepHandlers::Square}), short name or {@code handler_name}.
- * TruffleRuby needs native access for {@code require}; host classes, processes and writes stay closed.
+ * TruffleRuby needs native access (its date, time and csv are C extensions), so its sandbox is a gate in front of
+ * {@code Truffle::POSIX} (the prelude's {@code sandbox.rb}), which asks the host which paths are readable, and a file
+ * system that refuses the libraries making system calls of their own and any other native library.
  * <p>
  * Ruby runs in one context per JVM, which calls take in turn: TruffleRuby 25.0.0's {@code date} extension (which
  * {@code time} and most handlers use) corrupts its handles once a second context of the process calls it ("dead handle
@@ -36,8 +39,17 @@ public final class RubyRuntime extends LanguageRuntime {
     private final List<Source> prelude = PRELUDE.stream().map(file -> Source.newBuilder("ruby",
             new String(resource("ruby/tasker_core/" + file), StandardCharsets.UTF_8), "tasker_core/" + file).buildLiteral()).toList();
 
+    /** Libraries of TruffleRuby's home that make system calls of their own, past the sandbox's gate. */
+    private static final Pattern NATIVE_LIBRARIES = Pattern.compile(
+            "/lib/(truffle|mri)/(socket|ffi|fiddle|etc|syslog|pty|io/console|io/wait)(\\.rb$|\\.so$|/)|/lib/gems/.*\\.so$");
+
+    private final ReadablePaths readable;
+
     public RubyRuntime(Engine engine, List<Path> files, List<Path> roots, int poolSize) {
         super(LANGUAGE, engine, files, roots);
+        Path home = realPath(resourceCache());
+        readable = new ReadablePaths(readableRoots(), path -> NATIVE_LIBRARIES.matcher(path.toString()).find()
+                || path.toString().endsWith(".so") && !path.startsWith(home));
         startSingleContext();
     }
 
@@ -51,8 +63,9 @@ public final class RubyRuntime extends LanguageRuntime {
                 .allowCreateThread(true) // Ruby's Fiber (Enumerator#next, CSV) runs on a thread
                 .allowNativeAccess(true)
                 .allowPolyglotAccess(org.graalvm.polyglot.PolyglotAccess.newBuilder().allowBindingsAccess("ruby").build())
-                .allowIO(IOAccess.newBuilder().fileSystem(new SandboxFileSystem(readableRoots(), Map.of(), Map.of())).build())
+                .allowIO(IOAccess.newBuilder().fileSystem(new SandboxFileSystem(readable)).build())
                 .build();
+        context.getPolyglotBindings().putMember("tasker_readable", (ProxyExecutable) args -> readable.test(args[0].asString()));
         context.getPolyglotBindings().putMember("tasker_log", hostLog());
         context.getPolyglotBindings().putMember("tasker_checkpoint", new GuestCheckpoints());
         context.getPolyglotBindings().putMember("tasker_http", new GuestHttp());
@@ -93,6 +106,14 @@ public final class RubyRuntime extends LanguageRuntime {
             return context.eval("ruby", "TaskerCore::Host.method(:interrupt)").execute(callId).asBoolean();
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (java.io.IOException e) {
+            return path.toAbsolutePath().normalize();
         }
     }
 

@@ -29,7 +29,7 @@ final class SandboxFileSystem implements FileSystem {
             "(^|/)src/(index|(handler|types|registry|logging|events|subscriber|bootstrap|ffi|client)(/[\\w.-]+)+)\\.(m?js|ts)$");
 
     private final FileSystem readOnly = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
-    private final List<Path> roots;
+    private final ReadablePaths readable;
     private final Map<String, Path> virtualNames;
     private final Map<Path, byte[]> virtualFiles;
     private final java.util.function.BiFunction<Path, byte[], byte[]> typeScript;
@@ -39,17 +39,22 @@ final class SandboxFileSystem implements FileSystem {
      * @param modules virtual module name (and aliases) to file name under /__tasker__, and file contents
      */
     SandboxFileSystem(List<Path> roots, Map<String, String> modules, Map<String, byte[]> contents) {
-        this(roots, modules, contents, null);
+        this(new ReadablePaths(roots), modules, contents, null);
+    }
+
+    /** @param readable what guests may read, besides the virtual modules */
+    SandboxFileSystem(ReadablePaths readable) {
+        this(readable, Map.of(), Map.of(), null);
     }
 
     /**
      * @param typeScript turns a .ts file's bytes into JavaScript; imports of {@code ./x}, {@code ./x.js} or
      *                   {@code ./x.mjs} find {@code x.ts} when only that exists (null: no TypeScript)
      */
-    SandboxFileSystem(List<Path> roots, Map<String, String> modules, Map<String, byte[]> contents,
+    SandboxFileSystem(ReadablePaths readable, Map<String, String> modules, Map<String, byte[]> contents,
                       java.util.function.BiFunction<Path, byte[], byte[]> typeScript) {
         this.typeScript = typeScript;
-        this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.readable = readable;
         this.virtualNames = modules.entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> VIRTUAL_ROOT.resolve(e.getValue())));
         this.virtualFiles = contents.entrySet().stream()
@@ -161,8 +166,7 @@ final class SandboxFileSystem implements FileSystem {
     }
 
     private void allowed(Path path) throws IOException {
-        Path p = path.toAbsolutePath().normalize();
-        if (roots.stream().noneMatch(p::startsWith)) {
+        if (!readable.test(path)) {
             throw new NoSuchFileException(path + " (handlers may only read files below their handler directories)");
         }
     }
