@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * Sub-workflows: when a child task ends, the step that started it completes with the child's result (its
- * final step's result, or each final step's by name) or fails with the child's first error; cancelling a
- * task cancels its children.
+ * final step's result, or each final step's by name) or fails with the child's first error; a child that an
+ * operator repairs after it was blocked completes the step after all. Cancelling a task cancels its children.
  */
 final class PgSubWorkflows {
 
@@ -43,8 +43,11 @@ final class PgSubWorkflows {
             List<UUID> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT t.task_uuid FROM tasks t JOIN workflow_steps p ON p.step_uuid = t.parent_step_uuid
-                    WHERE t.parent_step_uuid IS NOT NULL AND p.current_state = 'enqueued_for_orchestration'
-                      AND t.current_state IN ('complete', 'resolved_manually', 'blocked_by_failures', 'error', 'cancelled')
+                    WHERE t.parent_step_uuid IS NOT NULL
+                      AND (p.current_state = 'enqueued_for_orchestration'
+                           AND t.current_state IN ('complete', 'resolved_manually', 'blocked_by_failures', 'error', 'cancelled')
+                        OR p.current_state = 'error' AND p.error->>'child_task_uuid' = t.task_uuid::text
+                           AND t.current_state IN ('complete', 'resolved_manually'))
                     LIMIT ?""")) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -82,27 +85,35 @@ final class PgSubWorkflows {
         }
         UUID parentTask = taskOf(c, parentStep);
         TaskState parentState = parentTask == null ? null : TaskRollup.lockTask(c, parentTask);
-        if (parentState == null) {
+        if (parentState == null || parentState.isTerminal()) {
             return;
         }
+        // A parent step failed by a blocked child completes after all when an operator repairs the child.
         String sql = """
-                WITH upd AS (
-                    UPDATE workflow_steps SET current_state = ?, result = ?::jsonb, error = ?::jsonb, updated_at = clock_timestamp(),
+                WITH cur AS (
+                    SELECT step_uuid, current_state AS from_state FROM workflow_steps
+                    WHERE step_uuid = ? AND (current_state = 'enqueued_for_orchestration'
+                        OR ? AND current_state = 'error' AND error->>'child_task_uuid' = ?)
+                    FOR NO KEY UPDATE),
+                upd AS (
+                    UPDATE workflow_steps s SET current_state = ?, result = ?::jsonb, error = ?::jsonb, updated_at = clock_timestamp(),
                         completed_at = CASE WHEN ? THEN clock_timestamp() ELSE completed_at END
-                    WHERE step_uuid = ? AND current_state = 'enqueued_for_orchestration'
-                    RETURNING step_uuid, task_uuid, attempts)
+                    FROM cur WHERE s.step_uuid = cur.step_uuid
+                    RETURNING s.step_uuid, s.task_uuid, s.attempts, cur.from_state)
                 INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
-                SELECT step_uuid, task_uuid, 'enqueued_for_orchestration', ?, attempts, ?, ? FROM upd""";
+                SELECT step_uuid, task_uuid, from_state, ?, attempts, ?, ? FROM upd""";
         int changed;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, completed ? "complete" : "error");
-            ps.setString(2, completed ? result(c, child).toString() : null);
-            ps.setString(3, completed ? null : error(c, child, childName, childState).toString());
-            ps.setBoolean(4, completed);
-            ps.setObject(5, parentStep);
-            ps.setString(6, completed ? "complete" : "error");
-            ps.setString(7, WORKER);
-            ps.setString(8, "sub-workflow " + childName + " (" + child + ") ended " + childState.dbName());
+            ps.setObject(1, parentStep);
+            ps.setBoolean(2, completed);
+            ps.setString(3, child.toString());
+            ps.setString(4, completed ? "complete" : "error");
+            ps.setString(5, completed ? result(c, child).toString() : null);
+            ps.setString(6, completed ? null : error(c, child, childName, childState).toString());
+            ps.setBoolean(7, completed);
+            ps.setString(8, completed ? "complete" : "error");
+            ps.setString(9, WORKER);
+            ps.setString(10, "sub-workflow " + childName + " (" + child + ") ended " + childState.dbName());
             changed = ps.executeUpdate();
         }
         if (changed == 0) {

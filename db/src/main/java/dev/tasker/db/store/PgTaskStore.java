@@ -122,11 +122,13 @@ public final class PgTaskStore implements TaskStore {
     @Override
     public void resolveManually(UUID taskUuid, UUID stepUuid, String reason) {
         operations.resolveManually(taskUuid, stepUuid, reason);
+        subWorkflows.settleParent(taskUuid);
     }
 
     @Override
     public void completeManually(UUID taskUuid, UUID stepUuid, JsonNode result, String reason) {
         operations.completeManually(taskUuid, stepUuid, result, reason);
+        subWorkflows.settleParent(taskUuid);
     }
 
     @Override

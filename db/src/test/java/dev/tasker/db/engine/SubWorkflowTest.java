@@ -21,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 /** A step that starts a child task waits for it, and carries its result or its failure; cancelling cascades. */
 class SubWorkflowTest {
 
+    private static final java.util.concurrent.atomic.AtomicInteger FAIL_ONCE_COUNT = new java.util.concurrent.atomic.AtomicInteger();
     private static TestEngine engine;
 
     @BeforeAll
@@ -32,6 +33,12 @@ class SubWorkflowTest {
                 .handler("Child::Square", ctx -> StepResult.success(ctx.getInput("n").asInt() * ctx.getInput("n").asInt()))
                 .handler("Child::Fail", ctx -> {
                     throw new PermanentError("the child cannot go on");
+                })
+                .handler("Child::FailOnce", ctx -> {
+                    if (ctx.getInput("n").asInt() == FAIL_ONCE_COUNT.getAndIncrement()) {
+                        throw new PermanentError("the first attempt cannot go on");
+                    }
+                    return StepResult.success(5);
                 })
                 .handler("Child::Slow", ctx -> {
                     Thread.sleep(10_000);
@@ -58,6 +65,13 @@ class SubWorkflowTest {
                         version: 1.0.0
                         steps:
                           - { name: doomed, handler: { callable: Child::Fail } }
+                        """)
+                .template("""
+                        name: fails_once
+                        namespace_name: children
+                        version: 1.0.0
+                        steps:
+                          - { name: flaky, handler: { callable: Child::FailOnce } }
                         """)
                 .template("""
                         name: slow
@@ -95,6 +109,40 @@ class SubWorkflowTest {
         assertThat(step.error().get("message").asText()).startsWith("sub-workflow children/failing (")
                 .endsWith(") ended blocked_by_failures: step doomed failed: the child cannot go on");
         assertThat(parent.step("after").orElseThrow().state()).isEqualTo(StepState.PENDING);
+    }
+
+    @Test
+    void anOperatorWhoCompletesTheBlockedChildsStepCompletesTheParent() {
+        UUID parent = engine.awaitEnd(engine.submit("parents", "parent", "{\"child\": \"failing\", \"n\": 2}")).taskUuid();
+        UUID child = childOf(parent);
+
+        engine.store().completeManually(child, engine.task(child).step("doomed").orElseThrow().stepUuid(),
+                TestEngine.json("41"), "fixed by hand");
+
+        TaskView done = engine.awaitEnd(parent);
+        assertThat(engine.task(child).state()).isEqualTo(TaskState.COMPLETE);
+        assertThat(done.state()).isEqualTo(TaskState.COMPLETE);
+        assertThat(done.step("run_child").orElseThrow().result().asInt()).isEqualTo(41);
+        assertThat(done.step("after").orElseThrow().result().asInt()).isEqualTo(42);
+        assertThat(engine.queries().stepTransitions(done.step("run_child").orElseThrow().stepUuid()))
+                .extracting(t -> t.toState()).containsExactly("pending", "in_progress", "enqueued_for_orchestration", "error", "complete");
+    }
+
+    @Test
+    void aBlockedChildRetriedByAnOperatorCompletesTheParentWhenItSucceeds() {
+        FAIL_ONCE_COUNT.set(0);
+        UUID parent = engine.awaitEnd(engine.submit("parents", "parent", "{\"child\": \"fails_once\", \"n\": 0}")).taskUuid();
+        assertThat(engine.task(parent).state()).isEqualTo(TaskState.BLOCKED_BY_FAILURES);
+        UUID child = childOf(parent);
+
+        engine.store().resetForRetry(child, engine.task(child).step("flaky").orElseThrow().stepUuid(), "try again");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> engine.task(parent).state() == TaskState.COMPLETE);
+        assertThat(engine.task(parent).step("after").orElseThrow().result().asInt()).isEqualTo(6);
+    }
+
+    private static UUID childOf(UUID parent) {
+        return UUID.fromString(engine.task(parent).step("run_child").orElseThrow().error().get("child_task_uuid").asText());
     }
 
     @Test
