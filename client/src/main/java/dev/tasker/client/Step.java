@@ -8,5 +8,7 @@ import java.util.UUID;
 /** A workflow step as the API shows it. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Step(UUID stepUuid, UUID taskUuid, String name, String currentState, int attempts, int maxAttempts,
-                   JsonNode inputs, JsonNode result, JsonNode error, String createdAt, String startedAt, String completedAt) {
+                   boolean dependenciesSatisfied, boolean retryEligible, boolean readyForExecution, int totalParents,
+                   int completedParents, JsonNode inputs, JsonNode result, JsonNode error, String createdAt, String updatedAt,
+                   String startedAt, String completedAt, String nextRetryAt) {
 }

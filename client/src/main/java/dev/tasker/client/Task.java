@@ -10,12 +10,14 @@ import java.util.UUID;
 /** A task as the API shows it; {@code steps} is empty in lists. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Task(UUID taskUuid, String namespace, String name, String version, String status, String executionStatus,
-                   double completionPercentage, int totalSteps, int completedSteps, int failedSteps, int runningSteps,
-                   int pendingSteps, int priority, JsonNode context, String createdAt, String updatedAt, String completedAt,
-                   List<Step> steps) {
+                   String recommendedAction, String healthStatus, double completionPercentage, int totalSteps,
+                   int completedSteps, int failedSteps, int inProgressSteps, int readySteps, int pendingSteps, int priority,
+                   JsonNode context, String initiator, String sourceSystem, String reason, List<String> tags,
+                   UUID correlationId, String createdAt, String updatedAt, String completedAt, List<Step> steps) {
 
     public Task {
         steps = steps == null ? List.of() : List.copyOf(steps);
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
     /** Complete, error, cancelled or resolved manually: nothing more will happen on its own. */

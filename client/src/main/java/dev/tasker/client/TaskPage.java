@@ -9,6 +9,6 @@ import java.util.List;
 public record TaskPage(List<Task> tasks, Pagination pagination) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Pagination(int page, int perPage, long totalCount, long totalPages) {
+    public record Pagination(int page, int perPage, long totalCount, long totalPages, boolean hasNext, boolean hasPrevious) {
     }
 }

@@ -34,6 +34,9 @@ public final class TaskerClient {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** Who the audit says acted, as Tasker's step actions name the operator. */
+    private static final String OPERATOR = System.getProperty("user.name", "tasker-client");
+
     private final URI base;
     private final String apiKey;
     private final HttpClient http;
@@ -81,23 +84,26 @@ public final class TaskerClient {
     }
 
     public List<Step> steps(UUID taskUuid) {
-        return List.of(call("GET", "/v1/tasks/" + taskUuid + "/workflow_steps", null, Steps.class).steps());
+        return List.of(call("GET", "/v1/tasks/" + taskUuid + "/workflow_steps", null, Step[].class));
     }
 
     public Step resetStep(UUID taskUuid, UUID stepUuid, String reason) {
-        return act(taskUuid, stepUuid, Map.of("action_type", "reset_for_retry", "reason", reasonOrDefault(reason)));
+        return act(taskUuid, stepUuid, Map.of("action_type", "reset_for_retry", "reason", reasonOrDefault(reason),
+                "reset_by", OPERATOR));
     }
 
     public Step resolveStep(UUID taskUuid, UUID stepUuid, String reason) {
-        return act(taskUuid, stepUuid, Map.of("action_type", "resolve_manually", "reason", reasonOrDefault(reason)));
+        return act(taskUuid, stepUuid, Map.of("action_type", "resolve_manually", "reason", reasonOrDefault(reason),
+                "resolved_by", OPERATOR));
     }
 
     /** The step completes with {@code result}, which its dependents read. */
     public Step completeStep(UUID taskUuid, UUID stepUuid, JsonNode result, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("action_type", "complete_manually");
-        body.put("result", result);
+        body.put("completion_data", Map.of("result", result));
         body.put("reason", reasonOrDefault(reason));
+        body.put("completed_by", OPERATOR);
         return act(taskUuid, stepUuid, body);
     }
 
@@ -109,7 +115,7 @@ public final class TaskerClient {
         return call("PATCH", "/v1/tasks/" + taskUuid + "/workflow_steps/" + stepUuid, body, Step.class);
     }
 
-    /** {@code {"templates": [...]}} as the server answers it. */
+    /** {@code {"namespaces": [...], "templates": [...], "total_count": n}} as the server answers it. */
     public JsonNode templates() {
         return call("GET", "/v1/templates", null, JsonNode.class);
     }
@@ -118,7 +124,7 @@ public final class TaskerClient {
         return call("GET", "/v1/handlers", null, JsonNode.class);
     }
 
-    /** The readiness report; its {@code status} is UP or DOWN (a 503 is an answer here, not an error). */
+    /** The readiness report; its {@code status} is ready or not_ready (a 503 is an answer here, not an error). */
     public JsonNode health() {
         HttpResponse<String> response = send("GET", "/health/ready", null);
         return read(response.body(), JsonNode.class);
@@ -204,6 +210,4 @@ public final class TaskerClient {
         }
     }
 
-    private record Steps(Step[] steps) {
-    }
 }

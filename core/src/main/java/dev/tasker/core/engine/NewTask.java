@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /** A task as it is written at creation: the task row, its steps and edges, in one transaction. */
 public record NewTask(UUID taskUuid, UUID templateUuid, String namespace, String name, String version, JsonNode context,
-                      String identityHash, String idempotencyKey, int priority, String initiator, String sourceSystem,
-                      String reason, JsonNode tags, List<Step> steps, List<Edge> edges, UUID parentStepUuid) {
+                      String identityHash, String idempotencyKey, int priority, TaskOrigin origin, List<Step> steps,
+                      List<Edge> edges, UUID parentStepUuid) {
 
     public NewTask {
         steps = List.copyOf(steps);
@@ -40,15 +40,18 @@ public record NewTask(UUID taskUuid, UUID templateUuid, String namespace, String
      */
     public TaskView created(java.time.Instant createdAt, java.util.Map<java.util.UUID, java.time.Instant> stepsCreatedAt,
                             java.util.Map<java.util.UUID, java.time.Instant> stepsStartedAt) {
+        java.util.Map<UUID, Integer> parents = new java.util.HashMap<>();
+        edges.forEach(e -> parents.merge(e.to(), 1, Integer::sum));
         List<StepView> views = steps.stream().map(s -> {
             java.time.Instant started = stepsStartedAt.get(s.stepUuid());
             return new StepView(s.stepUuid(), taskUuid, s.name(),
                     started == null ? dev.tasker.core.state.StepState.PENDING : dev.tasker.core.state.StepState.IN_PROGRESS,
                     started == null ? 0 : 1, s.retry().maxAttempts(), null, null, s.inputs(), stepsCreatedAt.get(s.stepUuid()),
-                    started, null);
+                    started, null, parents.getOrDefault(s.stepUuid(), 0), s.pendingParents(), s.retry().retryable(),
+                    started == null ? stepsCreatedAt.get(s.stepUuid()) : started, stepsCreatedAt.get(s.stepUuid()), null);
         }).toList();
         var state = initialState();
-        return new TaskView(taskUuid, namespace, name, version, state, context, priority, createdAt, createdAt,
+        return new TaskView(taskUuid, namespace, name, version, state, context, priority, origin, createdAt, createdAt,
                 state == dev.tasker.core.state.TaskState.COMPLETE ? createdAt : null,
                 StepCounts.of(views.stream().map(StepView::state).toList(), steps.stream().map(Step::pendingParents).toList()),
                 views);

@@ -49,19 +49,19 @@ public record StepCounts(int total, int done, int error, int running, int retryi
         return pending > 0 ? TaskState.WAITING_FOR_DEPENDENCIES : TaskState.STEPS_IN_PROCESS;
     }
 
-    /** Tasker's execution_status. */
+    /** Tasker's execution_status, in Tasker's order: failures, then ready steps, then running ones. */
     public String executionStatus() {
-        if (total > 0 && done == total) {
-            return "all_complete";
-        }
         if (error > 0) {
             return "blocked_by_failures";
+        }
+        if (ready > 0) {
+            return "has_ready_steps";
         }
         if (running > 0) {
             return "processing";
         }
-        if (ready > 0) {
-            return "has_ready_steps";
+        if (total > 0 && done == total) {
+            return "all_complete";
         }
         return "waiting_for_dependencies";
     }

@@ -6,8 +6,30 @@ import dev.tasker.core.state.StepState;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A step as the API shows it. */
+/**
+ * A step as the API shows it.
+ *
+ * @param pendingParents parents not yet complete or resolved
+ * @param readyAt        the earliest time of its next attempt
+ * @param lastFailureAt  when an attempt last failed, or null
+ */
 public record StepView(UUID stepUuid, UUID taskUuid, String name, StepState state, int attempts, int maxAttempts,
                        JsonNode result, JsonNode error, JsonNode inputs, Instant createdAt, Instant startedAt,
-                       Instant completedAt) {
+                       Instant completedAt, int totalParents, int pendingParents, boolean retryable, Instant updatedAt,
+                       Instant readyAt, Instant lastFailureAt) {
+
+    public boolean dependenciesSatisfied() {
+        return pendingParents == 0;
+    }
+
+    /** It may run again: attempts are left and its failures are retryable, or it has not failed. */
+    public boolean retryEligible() {
+        return attempts < maxAttempts && (retryable || lastFailureAt == null);
+    }
+
+    /** Waiting only for a worker: pending or due for a retry, with every parent done. */
+    public boolean readyForExecution(Instant now) {
+        return (state == StepState.PENDING || state == StepState.WAITING_FOR_RETRY) && dependenciesSatisfied()
+                && (readyAt == null || !readyAt.isAfter(now));
+    }
 }

@@ -54,8 +54,10 @@ public final class TaskFactory {
         }
         return new NewTask(newUuid(), record.templateUuid(), t.namespace(), t.name(), t.version(), context,
                 TaskIdentity.of(t.namespace(), t.name(), t.version(), context, request.idempotencyKey()),
-                request.idempotencyKey(), request.priority() == null ? 0 : request.priority(), request.initiator(),
-                request.sourceSystem(), request.reason(), Json.toTree(request.tags() == null ? List.of() : request.tags()),
+                request.idempotencyKey(), request.priority() == null ? 0 : request.priority(),
+                new TaskOrigin(request.initiator(), request.sourceSystem(), request.reason(), request.tags(),
+                        request.correlationId() == null ? UUID.randomUUID() : request.correlationId(),
+                        request.parentCorrelationId()),
                 steps, edges, parentStepUuid);
     }
 }

@@ -8,8 +8,14 @@ import dev.tasker.core.state.TaskState;
  * @param namespace null: every namespace
  * @param state     null: every state
  * @param page      1-based
+ * @param initiator     null: any
+ * @param sourceSystem  null: any
  */
-public record TaskFilter(String namespace, TaskState state, int page, int perPage) {
+public record TaskFilter(String namespace, TaskState state, int page, int perPage, String initiator, String sourceSystem) {
+
+    public TaskFilter(String namespace, TaskState state, int page, int perPage) {
+        this(namespace, state, page, perPage, null, null);
+    }
 
     public static final int MAX_PER_PAGE = 100;
 

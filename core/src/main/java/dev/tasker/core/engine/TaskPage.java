@@ -16,4 +16,12 @@ public record TaskPage(List<TaskView> tasks, long totalCount, int page, int perP
     public long totalPages() {
         return (totalCount + perPage - 1) / perPage;
     }
+
+    public boolean hasNext() {
+        return page < totalPages();
+    }
+
+    public boolean hasPrevious() {
+        return page > 1;
+    }
 }

@@ -18,4 +18,7 @@ public interface TaskQueries {
     List<Transition> stepTransitions(UUID stepUuid);
 
     List<Transition> taskTransitions(UUID taskUuid);
+
+    /** The step's transitions, oldest first, each with the attempt result it recorded. */
+    List<StepAuditEntry> stepAudit(UUID stepUuid);
 }

@@ -2,7 +2,9 @@ package dev.tasker.db.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tasker.core.engine.StepCounts;
+import dev.tasker.core.engine.StepAuditEntry;
 import dev.tasker.core.engine.StepView;
+import dev.tasker.core.engine.TaskOrigin;
 import dev.tasker.core.engine.TaskFilter;
 import dev.tasker.core.engine.TaskPage;
 import dev.tasker.core.engine.TaskQueries;
@@ -40,7 +42,12 @@ public final class PgTaskQueries implements TaskQueries {
                     SELECT t.task_uuid, t.namespace, t.name, t.version, t.current_state, t.context, t.priority, t.created_at,
                            t.updated_at, t.completed_at,
                            s.step_uuid, s.name, s.current_state, s.attempts, s.max_attempts, s.result, s.error, s.inputs,
-                           s.created_at, s.started_at, s.completed_at, s.pending_parents
+                           s.created_at, s.started_at, s.completed_at, s.pending_parents,
+                           (SELECT count(*) FROM workflow_step_edges e WHERE e.to_step_uuid = s.step_uuid),
+                           s.retryable, s.updated_at, s.ready_at,
+                           (SELECT max(a.finished_at) FROM workflow_step_result_audit a
+                            WHERE a.step_uuid = s.step_uuid AND NOT a.success),
+                           """ + ORIGIN_COLUMNS + "\n" + """
                     FROM tasks t LEFT JOIN workflow_steps s ON s.task_uuid = t.task_uuid
                     WHERE t.task_uuid = ? ORDER BY s.created_at, s.name""")) {
                 ps.setObject(1, taskUuid);
@@ -61,17 +68,20 @@ public final class PgTaskQueries implements TaskQueries {
                     Instant created = instant(rs, 8);
                     Instant updated = instant(rs, 9);
                     Instant completed = instant(rs, 10);
+                    TaskOrigin origin = origin(rs, 28);
                     do {
                         if (rs.getObject(11) != null) {
                             StepState stepState = StepState.fromDb(rs.getString(13));
                             steps.add(new StepView(rs.getObject(11, UUID.class), taskUuid, rs.getString(12), stepState,
                                     rs.getInt(14), rs.getInt(15), Json.read(rs.getString(16)), Json.read(rs.getString(17)),
-                                    Json.read(rs.getString(18)), instant(rs, 19), instant(rs, 20), instant(rs, 21)));
+                                    Json.read(rs.getString(18)), instant(rs, 19), instant(rs, 20), instant(rs, 21),
+                                    rs.getInt(23), rs.getInt(22), rs.getBoolean(24), instant(rs, 25), instant(rs, 26),
+                                    instant(rs, 27)));
                             states.add(stepState);
                             pendingParents.add(rs.getInt(22));
                         }
                     } while (rs.next());
-                    return Optional.of(new TaskView(uuid, namespace, name, version, state, context, priority, created, updated,
+                    return Optional.of(new TaskView(uuid, namespace, name, version, state, context, priority, origin, created, updated,
                             completed, StepCounts.of(states, pendingParents), List.copyOf(steps)));
                 }
             }
@@ -92,12 +102,13 @@ public final class PgTaskQueries implements TaskQueries {
 
     @Override
     public TaskPage tasks(TaskFilter filter) {
-        String where = " WHERE (?::text IS NULL OR t.namespace = ?) AND (?::text IS NULL OR t.current_state = ?)";
+        String where = " WHERE (?::text IS NULL OR t.namespace = ?) AND (?::text IS NULL OR t.current_state = ?)"
+                + " AND (?::text IS NULL OR t.initiator = ?) AND (?::text IS NULL OR t.source_system = ?)";
         String state = filter.state() == null ? null : filter.state().dbName();
         return tx.read(c -> {
             long total;
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tasks t" + where)) {
-                bindFilter(ps, filter.namespace(), state);
+                bindFilter(ps, filter, state);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     total = rs.getLong(1);
@@ -106,18 +117,19 @@ public final class PgTaskQueries implements TaskQueries {
             List<TaskView> tasks = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT t.task_uuid, t.namespace, t.name, t.version, t.current_state, t.context, t.priority, t.created_at,
-                           t.updated_at, t.completed_at, counts.*
+                           t.updated_at, t.completed_at, """ + ORIGIN_COLUMNS + "\n" + """
+                           , counts.*
                     FROM tasks t
                     CROSS JOIN LATERAL (SELECT %s FROM workflow_steps s WHERE s.task_uuid = t.task_uuid) counts
                     """.formatted(TaskRollup.COUNT_COLUMNS) + where + " ORDER BY t.created_at DESC, t.task_uuid LIMIT ? OFFSET ?")) {
-                bindFilter(ps, filter.namespace(), state);
-                ps.setInt(5, filter.perPage());
-                ps.setLong(6, (long) (filter.page() - 1) * filter.perPage());
+                bindFilter(ps, filter, state);
+                ps.setInt(9, filter.perPage());
+                ps.setLong(10, (long) (filter.page() - 1) * filter.perPage());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         tasks.add(new TaskView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                                TaskState.fromDb(rs.getString(5)), Json.read(rs.getString(6)), rs.getInt(7), instant(rs, 8),
-                                instant(rs, 9), instant(rs, 10), TaskRollup.counts(rs, 11), List.of()));
+                                TaskState.fromDb(rs.getString(5)), Json.read(rs.getString(6)), rs.getInt(7), origin(rs, 11),
+                                instant(rs, 8), instant(rs, 9), instant(rs, 10), TaskRollup.counts(rs, 17), List.of()));
                     }
                 }
             }
@@ -125,11 +137,55 @@ public final class PgTaskQueries implements TaskQueries {
         });
     }
 
-    private static void bindFilter(PreparedStatement ps, String namespace, String state) throws SQLException {
-        ps.setString(1, namespace);
-        ps.setString(2, namespace);
-        ps.setString(3, state);
-        ps.setString(4, state);
+    /** Six columns, read by {@link #origin}. */
+    private static final String ORIGIN_COLUMNS =
+            "t.initiator, t.source_system, t.reason, t.tags, coalesce(t.correlation_id, t.task_uuid), t.parent_correlation_id";
+
+    private static TaskOrigin origin(ResultSet rs, int first) throws SQLException {
+        List<String> tags = new ArrayList<>();
+        JsonNode tagArray = Json.read(rs.getString(first + 3));
+        if (tagArray != null) {
+            tagArray.forEach(tag -> tags.add(tag.asText()));
+        }
+        return new TaskOrigin(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2), tags,
+                rs.getObject(first + 4, UUID.class), rs.getObject(first + 5, UUID.class));
+    }
+
+    private static void bindFilter(PreparedStatement ps, TaskFilter filter, String state) throws SQLException {
+        String[] values = {filter.namespace(), state, filter.initiator(), filter.sourceSystem()};
+        for (int i = 0; i < values.length; i++) {
+            ps.setString(2 * i + 1, values[i]);
+            ps.setString(2 * i + 2, values[i]);
+        }
+    }
+
+    @Override
+    public List<StepAuditEntry> stepAudit(UUID stepUuid) {
+        return tx.read(c -> {
+            List<StepAuditEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT t.id, t.from_state, t.to_state, t.attempt, t.worker, t.reason, t.created_at, a.success,
+                           CASE WHEN a.success THEN a.result ELSE a.error END,
+                           (extract(epoch FROM a.finished_at - a.started_at) * 1000)::bigint
+                    FROM workflow_step_transitions t
+                    LEFT JOIN LATERAL (
+                        SELECT success, result, error, started_at, finished_at FROM workflow_step_result_audit r
+                        WHERE r.step_uuid = t.step_uuid AND r.attempt = t.attempt AND t.from_state = 'in_progress'
+                          AND t.to_state IN ('complete', 'error', 'waiting_for_retry')
+                        ORDER BY r.id DESC LIMIT 1) a ON true
+                    WHERE t.step_uuid = ? ORDER BY t.id""")) {
+                ps.setObject(1, stepUuid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Boolean success = rs.getObject(8) == null ? null : rs.getBoolean(8);
+                        Long millis = rs.getObject(10) == null ? null : rs.getLong(10);
+                        out.add(new StepAuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                                rs.getString(5), rs.getString(6), instant(rs, 7), success, Json.read(rs.getString(9)), millis));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     @Override

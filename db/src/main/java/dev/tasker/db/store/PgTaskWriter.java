@@ -92,10 +92,12 @@ final class PgTaskWriter {
         ps.setString(i++, t.identityHash());
         ps.setString(i++, t.idempotencyKey());
         ps.setInt(i++, t.priority());
-        ps.setString(i++, t.initiator());
-        ps.setString(i++, t.sourceSystem());
-        ps.setString(i++, t.reason());
-        ps.setString(i++, t.tags().toString());
+        ps.setString(i++, t.origin().initiator());
+        ps.setString(i++, t.origin().sourceSystem());
+        ps.setString(i++, t.origin().reason());
+        ps.setString(i++, Json.toTree(t.origin().tags()).toString());
+        ps.setObject(i++, t.origin().correlationId());
+        ps.setObject(i++, t.origin().parentCorrelationId());
         ps.setObject(i++, t.parentStepUuid());
         return i;
     }
@@ -147,9 +149,9 @@ final class PgTaskWriter {
     private static final String INSERT_TASK = """
             WITH ins AS (
                 INSERT INTO tasks (task_uuid, template_uuid, namespace, name, version, context, identity_hash,
-                                   idempotency_key, priority, initiator, source_system, reason, tags, parent_step_uuid,
-                                   current_state, completed_at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?,
+                                   idempotency_key, priority, initiator, source_system, reason, tags, correlation_id,
+                                   parent_correlation_id, parent_step_uuid, current_state, completed_at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?,
                         CASE WHEN ? THEN clock_timestamp() END)
                 ON CONFLICT (identity_hash) DO NOTHING
                 RETURNING task_uuid, created_at),

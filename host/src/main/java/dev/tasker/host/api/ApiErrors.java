@@ -26,7 +26,7 @@ final class ApiErrors {
             throw new ApiException(Status.CONFLICT_409, "duplicate_task", e.getMessage(),
                     Map.of("existing_task_uuid", e.existingTaskUuid().toString()));
         } catch (TaskOperationException e) {
-            throw new ApiException(Status.CONFLICT_409, "not_allowed", e.getMessage());
+            throw new ApiException(Status.BAD_REQUEST_400, "not_allowed", e.getMessage());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -30,7 +30,8 @@ public final class ApiKeyFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String path = req.path().path();
-        boolean guarded = path.startsWith("/v1/") || path.equals("/v1") || (!metricsPublic && path.startsWith("/metrics"));
+        boolean guarded = path.startsWith("/v1/") || path.equals("/v1") || path.equals("/config")
+                || (!metricsPublic && path.startsWith("/metrics"));
         if (keys.isEmpty() || !guarded || presented(req).filter(this::known).isPresent()) {
             chain.proceed();
             return;

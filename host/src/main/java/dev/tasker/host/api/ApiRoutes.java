@@ -10,8 +10,9 @@ import java.util.List;
 /** The whole REST API on one routing: its filter, its services and its fallbacks. */
 public final class ApiRoutes {
 
-    /** Served by Helidon's observers, listed so the OpenAPI document can be checked against every route. */
-    private static final List<String> OBSERVED = List.of("/health", "/health/live", "/health/ready", "/metrics");
+    /** Served beside the API (health, configuration, Helidon's metrics), listed so the OpenAPI document covers them. */
+    private static final List<String> BESIDE = List.of("/health", "/health/live", "/live", "/health/ready", "/ready",
+            "/health/detailed", "/config", "/metrics");
 
     private final TasksService tasks;
     private final TemplatesService templates;
@@ -30,7 +31,7 @@ public final class ApiRoutes {
                 .register(TemplatesService.BASE, templates)
                 .register(HandlersService.BASE, handlers)
                 .register(OpenApiService.PATH, openApi);
-        ApiFallbacks.register(routing);
+        ApiFallbacks.register(routing, shapes());
     }
 
     /** Every route this server answers, as {@code METHOD /path/{}}. */
@@ -39,7 +40,7 @@ public final class ApiRoutes {
         for (List<ApiRoute> routes : List.of(tasks.routes(), templates.routes(), handlers.routes(), openApi.routes())) {
             routes.forEach(r -> all.add(r.shape()));
         }
-        OBSERVED.forEach(path -> all.add(new ApiRoute(Method.GET, path, null).shape()));
+        BESIDE.forEach(path -> all.add(new ApiRoute(Method.GET, path, null).shape()));
         return all;
     }
 }

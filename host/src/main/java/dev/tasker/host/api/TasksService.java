@@ -88,12 +88,17 @@ public final class TasksService implements HttpService {
         TaskState status = query.first("status").map(TasksService::taskState).orElse(null);
         int page = intParam(query.first("page").orElse("1"), "page");
         int perPage = intParam(query.first("per_page").orElse("25"), "per_page");
-        TaskPage tasks = ApiErrors.translate(() -> state.queries().tasks(new TaskFilter(namespace, status, page, perPage)));
+        String initiator = query.first("initiator").orElse(null);
+        String sourceSystem = query.first("source_system").orElse(null);
+        TaskPage tasks = ApiErrors.translate(() -> state.queries().tasks(
+                new TaskFilter(namespace, status, page, perPage, initiator, sourceSystem)));
         Map<String, Object> pagination = new LinkedHashMap<>();
         pagination.put("page", tasks.page());
         pagination.put("per_page", tasks.perPage());
         pagination.put("total_count", tasks.totalCount());
         pagination.put("total_pages", tasks.totalPages());
+        pagination.put("has_next", tasks.hasNext());
+        pagination.put("has_previous", tasks.hasPrevious());
         ApiResponses.json(res, Map.of("tasks", tasks.tasks().stream().map(t -> TaskJson.task(t, false)).toList(),
                 "pagination", pagination));
     }
@@ -112,43 +117,37 @@ public final class TasksService implements HttpService {
     }
 
     private void steps(ServerRequest req, ServerResponse res) {
-        ApiResponses.json(res, Map.of("steps", task(req).steps().stream().map(TaskJson::step).toList()));
+        TaskView task = task(req);
+        ApiResponses.json(res, task.steps().stream().map(s -> TaskJson.step(task, s)).toList());
     }
 
     private void step(ServerRequest req, ServerResponse res) {
-        ApiResponses.json(res, TaskJson.step(step(task(req), req)));
+        TaskView task = task(req);
+        ApiResponses.json(res, TaskJson.step(task, step(task, req)));
     }
 
     private void act(ServerRequest req, ServerResponse res) {
         TaskView task = task(req);
         StepView step = step(task, req);
-        JsonNode body = JsonBody.read(req, maxBodyBytes);
-        String action = body.path("action_type").asText("");
-        String reason = body.path("reason").asText("through the API");
+        StepActions.Action action = StepActions.read(JsonBody.read(req, maxBodyBytes));
         ApiErrors.translate(() -> {
-            switch (action) {
-                case "reset_for_retry" -> state.store().resetForRetry(task.taskUuid(), step.stepUuid(), reason);
-                case "resolve_manually" -> state.store().resolveManually(task.taskUuid(), step.stepUuid(), reason);
-                case "complete_manually" -> {
-                    if (!body.has("result")) {
-                        throw ApiException.badRequest("complete_manually needs 'result': the value dependent steps will read");
-                    }
-                    state.store().completeManually(task.taskUuid(), step.stepUuid(), body.get("result"), reason);
-                }
-                default -> throw ApiException.badRequest("'action_type' must be one of reset_for_retry, resolve_manually, "
-                        + "complete_manually" + (action.isEmpty() ? "" : ", not '" + action + "'"));
+            switch (action.type()) {
+                case "reset_for_retry" -> state.store().resetForRetry(task.taskUuid(), step.stepUuid(), action.reason());
+                case "resolve_manually" -> state.store().resolveManually(task.taskUuid(), step.stepUuid(), action.reason());
+                default -> state.store().completeManually(task.taskUuid(), step.stepUuid(), action.result(), action.reason());
             }
             return null;
         });
         TaskView after = state.queries().task(task.taskUuid()).orElseThrow();
-        ApiResponses.json(res, TaskJson.step(after.steps().stream()
+        ApiResponses.json(res, TaskJson.step(after, after.steps().stream()
                 .filter(s -> s.stepUuid().equals(step.stepUuid())).findFirst().orElseThrow()));
     }
 
     private void audit(ServerRequest req, ServerResponse res) {
-        StepView step = step(task(req), req);
-        ApiResponses.json(res, Map.of("step_uuid", step.stepUuid().toString(),
-                "transitions", state.queries().stepTransitions(step.stepUuid()).stream().map(TaskJson::transition).toList()));
+        TaskView task = task(req);
+        StepView step = step(task, req);
+        ApiResponses.json(res, state.queries().stepAudit(step.stepUuid()).stream()
+                .map(e -> TaskJson.audit(task, step, e)).toList());
     }
 
     private TaskView task(ServerRequest req) {

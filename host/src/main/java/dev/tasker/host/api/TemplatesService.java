@@ -40,8 +40,25 @@ public final class TemplatesService implements HttpService {
             ApiResponses.starting(res);
             return;
         }
-        List<Map<String, Object>> templates = state.store().currentTemplates().stream().map(t -> summary(t.template())).toList();
-        ApiResponses.json(res, Map.of("templates", templates));
+        String namespace = req.query().first("namespace").orElse(null);
+        List<TaskTemplate> current = state.store().currentTemplates().stream().map(TemplateRecord::template)
+                .filter(t -> namespace == null || t.namespace().equals(namespace))
+                .sorted(java.util.Comparator.comparing(TaskTemplate::namespace).thenComparing(TaskTemplate::name)
+                        .thenComparing(TaskTemplate::version))
+                .toList();
+        Map<String, Long> perNamespace = new java.util.TreeMap<>();
+        current.forEach(t -> perNamespace.merge(t.namespace(), 1L, Long::sum));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("namespaces", perNamespace.entrySet().stream().map(e -> {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("name", e.getKey());
+            n.put("description", null);
+            n.put("template_count", e.getValue());
+            return n;
+        }).toList());
+        body.put("templates", current.stream().map(TemplatesService::summary).toList());
+        body.put("total_count", current.size());
+        ApiResponses.json(res, body);
     }
 
     private void one(ServerRequest req, ServerResponse res) {
@@ -61,6 +78,7 @@ public final class TemplatesService implements HttpService {
             return;
         }
         Map<String, Object> body = summary(found.get());
+        body.put("configuration", found.get().definition());
         body.put("input_schema", found.get().inputSchema());
         body.put("definition", found.get().definition());
         ApiResponses.json(res, body);
@@ -72,6 +90,7 @@ public final class TemplatesService implements HttpService {
         out.put("name", t.name());
         out.put("version", t.version());
         out.put("description", t.description());
+        out.put("step_count", t.steps().size());
         out.put("source_file", t.sourceFile());
         out.put("steps", t.steps().stream().map(TemplatesService::step).toList());
         return out;
@@ -80,6 +99,9 @@ public final class TemplatesService implements HttpService {
     private static Map<String, Object> step(StepTemplate s) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", s.name());
+        out.put("description", s.description());
+        out.put("default_retryable", s.retry().retryable());
+        out.put("default_max_attempts", s.retry().maxAttempts());
         out.put("type", s.type().name().toLowerCase(java.util.Locale.ROOT));
         out.put("callable", s.callable());
         out.put("dependencies", s.dependencies());

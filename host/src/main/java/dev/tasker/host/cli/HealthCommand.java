@@ -10,10 +10,7 @@ public final class HealthCommand extends TaskCommand.ServerCall {
     @Override
     public Integer call() {
         JsonNode health = server.client().health();
-        StringBuilder text = new StringBuilder(health.path("status").asText("DOWN"));
-        health.path("checks").forEach(c -> text.append("\n  ").append(c.path("name").asText()).append(": ")
-                .append(c.path("status").asText()).append(' ').append(c.path("data")));
-        print(health, text.toString());
-        return "UP".equals(health.path("status").asText()) ? 0 : 1;
+        print(health, HealthText.of(health));
+        return "ready".equals(health.path("status").asText()) ? 0 : 1;
     }
 }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tasker", mixinStandardHelpOptions = true, version = "tasker 0.1.0",
+@Command(name = "tasker", mixinStandardHelpOptions = true, version = "tasker " + dev.tasker.host.TaskerVersion.VERSION,
         description = "Tasker for the JVM: DAG workflows with Ruby, Python, TypeScript and JavaScript handlers.",
         subcommands = {ServeCommand.class, TaskCommand.class, TemplateCommand.class, HandlerCommand.class, ConfigCommand.class,
                 HealthCommand.class, CommandLine.HelpCommand.class})

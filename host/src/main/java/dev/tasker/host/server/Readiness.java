@@ -2,20 +2,36 @@ package dev.tasker.host.server;
 
 import dev.tasker.db.Database;
 import dev.tasker.loader.LoadedHandlers;
-import io.helidon.health.HealthCheck;
-import io.helidon.health.HealthCheckResponse;
-import io.helidon.health.HealthCheckType;
-
-import java.util.List;
 
 /**
- * What {@code /health/ready} reports: the server takes work only once the database is migrated and
- * answers and the handler directories are loaded.
+ * What the health endpoints report on, filled in as start-up reaches it: the server takes work only once the
+ * database is migrated and answers, the handler directories are loaded and the engine runs.
  */
 public final class Readiness {
 
+    private final dev.tasker.host.config.TaskerConfig config;
     private volatile Database database;
     private volatile LoadedHandlers handlers;
+    private volatile EngineRuntime engine;
+    private volatile String relay = "no event relay: durable domain events stay in the outbox (set TASKER_NATS_URL)";
+    private volatile boolean shuttingDown;
+
+    /** With no configuration (tests of the web layer alone): /config answers 503. */
+    public Readiness() {
+        this(null);
+    }
+
+    public Readiness(dev.tasker.host.config.TaskerConfig config) {
+        this.config = config;
+    }
+
+    dev.tasker.host.config.TaskerConfig config() {
+        return config;
+    }
+
+    String environment() {
+        return config == null ? "development" : config.environment();
+    }
 
     void databaseOpened(Database db) {
         this.database = db;
@@ -25,69 +41,48 @@ public final class Readiness {
         this.handlers = loaded;
     }
 
+    void engineStarted(EngineRuntime started) {
+        this.engine = started;
+    }
+
+    void relayStarted(String description) {
+        this.relay = description;
+    }
+
+    void shutdownStarted() {
+        this.shuttingDown = true;
+    }
+
     public boolean isReady() {
         Database db = database;
-        return db != null && handlers != null && db.isReachable();
+        return db != null && handlers != null && !shuttingDown && db.isReachable();
     }
 
-    /** @param details with what each check found (the database URL, the handler files), else only up or down */
-    List<HealthCheck> checks(boolean details) {
-        if (!details) {
-            return List.of(new NamedCheck("database", () -> HealthCheckResponse.builder().status(isDatabaseUp()).build()),
-                    new NamedCheck("handlers", () -> HealthCheckResponse.builder().status(handlers != null).build()));
+    Database database() {
+        return database;
+    }
+
+    LoadedHandlers handlers() {
+        return handlers;
+    }
+
+    EngineRuntime engine() {
+        return engine;
+    }
+
+    boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    String relayDescription() {
+        return relay;
+    }
+
+    /** Tasker's operational_state. */
+    String operationalState() {
+        if (shuttingDown) {
+            return "graceful_shutdown";
         }
-        return List.of(databaseCheck(), handlersCheck());
-    }
-
-    private boolean isDatabaseUp() {
-        Database db = database;
-        return db != null && db.isReachable();
-    }
-
-    private HealthCheck databaseCheck() {
-        return new NamedCheck("database", () -> {
-            Database db = database;
-            if (db == null) {
-                return HealthCheckResponse.builder().status(false).detail("state", "starting").build();
-            }
-            return HealthCheckResponse.builder()
-                    .status(db.isReachable())
-                    .detail("url", db.url().redacted())
-                    .detail("schema", db.schema())
-                    .detail("embedded", db.isEmbedded())
-                    .build();
-        });
-    }
-
-    private HealthCheck handlersCheck() {
-        return new NamedCheck("handlers", () -> {
-            LoadedHandlers loaded = handlers;
-            if (loaded == null) {
-                return HealthCheckResponse.builder().status(false).detail("state", "loading").build();
-            }
-            var response = HealthCheckResponse.builder()
-                    .status(true)
-                    .detail("loaded", loaded.scan().summary())
-                    .detail("problems", loaded.problems());
-            loaded.guests().languages().forEach((language, started) -> response.detail(language,
-                    count(started.runtime().handlerNames().size(), "callable") + ", " + count(started.runtime().poolSize(), "context")));
-            return response.build();
-        });
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private record NamedCheck(String name, java.util.function.Supplier<HealthCheckResponse> body) implements HealthCheck {
-        @Override
-        public HealthCheckType type() {
-            return HealthCheckType.READINESS;
-        }
-
-        @Override
-        public HealthCheckResponse call() {
-            return body.get();
-        }
+        return engine == null ? "startup" : "normal";
     }
 }

@@ -7,12 +7,9 @@ import dev.tasker.db.store.PgOutbox;
 import dev.tasker.host.config.TaskerConfig;
 import dev.tasker.host.events.NatsEventRelay;
 import dev.tasker.loader.LoadedHandlers;
-import io.helidon.health.HealthCheckResponse;
-import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import java.time.Duration;
@@ -30,7 +27,7 @@ public final class TaskerServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TaskerServer.class.getName());
 
     private final TaskerConfig config;
-    private final Readiness readiness = new Readiness();
+    private final Readiness readiness;
     private final ApiState api = new ApiState();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private WebServer webServer;
@@ -41,6 +38,7 @@ public final class TaskerServer implements AutoCloseable {
 
     private TaskerServer(TaskerConfig config) {
         this.config = config;
+        this.readiness = new Readiness(config);
     }
 
     /** Starts everything; on failure stops what was started and rethrows. */
@@ -94,11 +92,13 @@ public final class TaskerServer implements AutoCloseable {
         if (config.events().natsUrl() != null) {
             relay = new NatsEventRelay(config.events().natsUrl(), new PgOutbox(database.dataSource()), Duration.ofMillis(500));
             LOG.info(() -> "Durable domain events are published to NATS JetStream at " + config.events().natsUrl());
+            readiness.relayStarted("durable domain events are published to NATS JetStream");
         }
         api.handlersLoaded(handlers);
         api.engineReady(engine.store(), engine.queries(), engine.tasks());
         LoadReport.of(handlers, config.handlerDirs()).log();
         readiness.handlersLoaded(handlers);
+        readiness.engineStarted(engine);
         LOG.info(() -> "Tasker is ready on http://%s:%d".formatted(config.host(), webServer.port()));
     }
 
@@ -112,22 +112,18 @@ public final class TaskerServer implements AutoCloseable {
 
     /** The routes and features of a Tasker server; {@code main} and the tests both build the server with this. */
     public static void setup(WebServerConfig.Builder builder, Readiness readiness, ApiState api, TaskerConfig.ApiConfig apiConfig) {
-        builder.routing(routing -> new ApiRoutes(api, apiConfig).register(routing, apiConfig));
+        builder.routing(routing -> {
+            routing.register(new HealthService(readiness, apiConfig.keys().isEmpty()))
+                    .register(new ConfigService(readiness));
+            new ApiRoutes(api, apiConfig).register(routing, apiConfig);
+        });
         // a response goes out as several writes; with Nagle's algorithm on, the later ones wait for the client's
         // delayed ACK (40 ms per GET /v1/templates on a kept-alive connection, measured)
         builder.connectionOptions(options -> options.tcpNoDelay(true));
-        var health = HealthObserver.builder()
-                .endpoint("/health")
-                .details(true)
-                .useSystemServices(false)
-                .addCheck(() -> HealthCheckResponse.builder().status(true).build(), HealthCheckType.LIVENESS, "process");
-        // with API keys the server is meant for others to reach: they see each check up or down, not the database or paths
-        readiness.checks(apiConfig.keys().isEmpty()).forEach(health::addCheck);
         builder.featuresDiscoverServices(false)
                 .addFeature(ObserveFeature.builder()
                         .observersDiscoverServices(false)
                         .endpoint("/")
-                        .addObserver(health.build())
                         .addObserver(MetricsObserver.create())
                         .build());
     }
@@ -159,6 +155,7 @@ public final class TaskerServer implements AutoCloseable {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
+        readiness.shutdownStarted();
         if (engine != null) {
             engine.stop(config.shutdownGrace());
         }

@@ -54,9 +54,26 @@ class OpenApiTest {
 
             HttpResponse<String> json = http.send(HttpRequest.newBuilder(uri).header("Accept", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(Json.read(json.body()).get("paths").has("/v1/tasks/{task_uuid}/workflow_steps/{step_uuid}/audit")).isTrue();
+            assertThat(Json.read(json.body()).get("paths").has("/v1/tasks/{uuid}/workflow_steps/{step_uuid}/audit")).isTrue();
         } finally {
             server.stop();
         }
+    }
+
+    @Test
+    void theResponseSchemasRefuseABodyMissingWhatTaskersClientsRead() {
+        JsonNode taskResponse = DocumentedResponses.documented("GET", "/v1/tasks/{uuid}", 200);
+        JsonNode withoutCorrelation = Json.read("""
+                {"task_uuid": "01a23b0e-0698-7f3f-b0ac-84f7c355c612", "name": "n", "namespace": "ns", "version": "1.0.0",
+                 "status": "complete", "created_at": "2026-12-03T08:00:00.000000Z", "updated_at": "2026-12-03T08:00:00.000000Z",
+                 "context": {}, "initiator": "i", "source_system": "s", "reason": "r", "total_steps": 0, "pending_steps": 0,
+                 "in_progress_steps": 0, "completed_steps": 0, "failed_steps": 0, "ready_steps": 0,
+                 "execution_status": "all_complete", "recommended_action": "finalize_task", "completion_percentage": 100,
+                 "health_status": "healthy", "steps": []}""");
+
+        assertThat(DocumentedResponses.problems(taskResponse, withoutCorrelation)).singleElement().asString()
+                .contains("correlation_id");
+        assertThat(DocumentedResponses.problems(DocumentedResponses.documented("GET", "/v1/tasks/{uuid}/workflow_steps", 200),
+                Json.read("{\"steps\": []}"))).isNotEmpty();
     }
 }

@@ -147,7 +147,7 @@ class CliTest {
         assertThat(onServer("template", "list").out()).contains("math/linear@1.0.0  2 steps");
         Run health = onServer("health");
         assertThat(health.exitCode()).isZero();
-        assertThat(health.out()).startsWith("UP");
+        assertThat(health.out()).startsWith("ready").contains("web_database: healthy (");
         Run config = tasker("config", "validate");
         assertThat(config.exitCode()).isZero();
         assertThat(config.out()).startsWith("OK: port 8080");

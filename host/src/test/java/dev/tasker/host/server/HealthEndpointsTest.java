@@ -1,6 +1,8 @@
 package dev.tasker.host.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tasker.bridge.GuestSettings;
+import dev.tasker.core.json.Json;
 import dev.tasker.db.testing.TestDatabases;
 import dev.tasker.host.config.TaskerConfig;
 import io.helidon.webserver.WebServer;
@@ -33,7 +35,11 @@ class HealthEndpointsTest {
 
             HttpResponse<String> ready = get(server.port(), "/health/ready");
             assertThat(ready.statusCode()).isEqualTo(503);
-            assertThat(ready.body()).contains("\"name\":\"database\",\"status\":\"DOWN\"").contains("starting");
+            JsonNode body = Json.read(ready.body());
+            assertThat(body.get("status").asText()).isEqualTo("not_ready");
+            assertThat(body.get("checks").get("web_database").get("status").asText()).isEqualTo("unhealthy");
+            assertThat(body.get("checks").get("web_database").get("message").asText()).startsWith("starting");
+            assertThat(body.get("info").get("operational_state").asText()).isEqualTo("startup");
         } finally {
             server.stop();
         }
@@ -52,10 +58,12 @@ class HealthEndpointsTest {
             HttpResponse<String> ready = get(server.port(), "/health/ready");
 
             assertThat(ready.statusCode()).isEqualTo(200);
-            assertThat(ready.body())
-                    .contains("\"name\":\"database\",\"status\":\"UP\"")
-                    .contains("\"schema\":\"" + config.database().schema() + "\"")
-                    .contains("1 Ruby, 0 Python, 0 TypeScript, 0 JavaScript handler files; 1 template files");
+            JsonNode checks = Json.read(ready.body()).get("checks");
+            assertThat(checks.get("orchestration_database").get("status").asText()).isEqualTo("healthy");
+            assertThat(checks.get("orchestration_database").get("message").asText())
+                    .contains("(schema " + config.database().schema());
+            assertThat(checks.get("handlers").get("message").asText())
+                    .startsWith("1 Ruby, 0 Python, 0 TypeScript, 0 JavaScript handler files; 1 template files");
             assertThat(get(server.port(), "/health").statusCode()).isEqualTo(200);
         } finally {
             TestDatabases.deleteRecursively(handlers);

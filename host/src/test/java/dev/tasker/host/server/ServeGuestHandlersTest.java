@@ -74,9 +74,9 @@ class ServeGuestHandlersTest {
 
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body())
-                .contains("\"ruby\":\"2 callables, 1 context\"") // Square and its handler_name, square
-                .contains("\"javascript\":\"1 callable, 2 contexts\"")
-                .doesNotContain("\"python\"")
+                .contains("ruby: 2 callables, 1 context;") // Square and its handler_name, square
+                .contains("javascript: 1 callable, 2 contexts")
+                .doesNotContain("python:")
                 .contains(handlers.toRealPath().resolve("broken.mjs") + ":2: SyntaxError: Expected an operand but found ;");
     }
 
