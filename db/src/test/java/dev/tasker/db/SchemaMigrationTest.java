@@ -37,7 +37,7 @@ class SchemaMigrationTest {
     void migratingAnEmptySchemaCreatesEveryTable() throws SQLException {
         assertThat(tables()).containsExactlyInAnyOrder(
                 "task_templates", "tasks", "workflow_steps", "workflow_step_edges", "task_transitions", "domain_event_outbox",
-                "workflow_step_transitions", "workflow_step_result_audit", "dead_letters", "flyway_schema_history");
+                "workflow_step_transitions", "workflow_step_result_audit", "dead_letters", "tasks_dlq", "flyway_schema_history");
     }
 
     @Test
@@ -151,8 +151,19 @@ class SchemaMigrationTest {
 
         assertThatThrownBy(() -> new SchemaMigrator(db.dataSource(), db.schema(), db.url()).migrate())
                 .isInstanceOf(DatabaseStartupException.class)
-                .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version 12)")
+                .hasMessageContaining("is at version 999, newer than this build of Tasker knows (version " + newestMigration() + ")")
                 .hasMessageContaining("Run a newer Tasker");
+    }
+
+    /** The highest V<n>__ of the migrations this build carries. */
+    private static int newestMigration() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
+                SchemaMigrationTest.class.getClassLoader().getResource("db/migration").toURI()))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private List<String> tables() throws SQLException {

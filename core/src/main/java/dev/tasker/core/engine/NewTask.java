@@ -40,14 +40,16 @@ public record NewTask(UUID taskUuid, UUID templateUuid, String namespace, String
      */
     public TaskView created(java.time.Instant createdAt, java.util.Map<java.util.UUID, java.time.Instant> stepsCreatedAt,
                             java.util.Map<java.util.UUID, java.time.Instant> stepsStartedAt) {
-        java.util.Map<UUID, Integer> parents = new java.util.HashMap<>();
-        edges.forEach(e -> parents.merge(e.to(), 1, Integer::sum));
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        steps.forEach(s -> names.put(s.stepUuid(), s.name()));
+        java.util.Map<UUID, List<String>> parents = new java.util.HashMap<>();
+        edges.forEach(e -> parents.computeIfAbsent(e.to(), k -> new java.util.ArrayList<>()).add(names.get(e.from())));
         List<StepView> views = steps.stream().map(s -> {
             java.time.Instant started = stepsStartedAt.get(s.stepUuid());
             return new StepView(s.stepUuid(), taskUuid, s.name(),
                     started == null ? dev.tasker.core.state.StepState.PENDING : dev.tasker.core.state.StepState.IN_PROGRESS,
                     started == null ? 0 : 1, s.retry().maxAttempts(), null, null, s.inputs(), stepsCreatedAt.get(s.stepUuid()),
-                    started, null, parents.getOrDefault(s.stepUuid(), 0), s.pendingParents(), s.retry().retryable(),
+                    started, null, parents.getOrDefault(s.stepUuid(), List.of()), s.pendingParents(), s.retry().retryable(),
                     started == null ? stepsCreatedAt.get(s.stepUuid()) : started, stepsCreatedAt.get(s.stepUuid()), null);
         }).toList();
         var state = initialState();

@@ -9,14 +9,23 @@ import java.util.UUID;
 /**
  * A step as the API shows it.
  *
+ * @param parents        the names of the steps it depends on
  * @param pendingParents parents not yet complete or resolved
  * @param readyAt        the earliest time of its next attempt
  * @param lastFailureAt  when an attempt last failed, or null
  */
 public record StepView(UUID stepUuid, UUID taskUuid, String name, StepState state, int attempts, int maxAttempts,
                        JsonNode result, JsonNode error, JsonNode inputs, Instant createdAt, Instant startedAt,
-                       Instant completedAt, int totalParents, int pendingParents, boolean retryable, Instant updatedAt,
+                       Instant completedAt, java.util.List<String> parents, int pendingParents, boolean retryable, Instant updatedAt,
                        Instant readyAt, Instant lastFailureAt) {
+
+    public StepView {
+        parents = parents == null ? java.util.List.of() : java.util.List.copyOf(parents);
+    }
+
+    public int totalParents() {
+        return parents.size();
+    }
 
     public boolean dependenciesSatisfied() {
         return pendingParents == 0;

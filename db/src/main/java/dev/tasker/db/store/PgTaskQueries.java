@@ -43,7 +43,8 @@ public final class PgTaskQueries implements TaskQueries {
                            t.updated_at, t.completed_at,
                            s.step_uuid, s.name, s.current_state, s.attempts, s.max_attempts, s.result, s.error, s.inputs,
                            s.created_at, s.started_at, s.completed_at, s.pending_parents,
-                           (SELECT count(*) FROM workflow_step_edges e WHERE e.to_step_uuid = s.step_uuid),
+                           (SELECT array_agg(p.name ORDER BY p.name) FROM workflow_step_edges e
+                            JOIN workflow_steps p ON p.step_uuid = e.from_step_uuid WHERE e.to_step_uuid = s.step_uuid),
                            s.retryable, s.updated_at, s.ready_at,
                            (SELECT max(a.finished_at) FROM workflow_step_result_audit a
                             WHERE a.step_uuid = s.step_uuid AND NOT a.success),
@@ -75,7 +76,7 @@ public final class PgTaskQueries implements TaskQueries {
                             steps.add(new StepView(rs.getObject(11, UUID.class), taskUuid, rs.getString(12), stepState,
                                     rs.getInt(14), rs.getInt(15), Json.read(rs.getString(16)), Json.read(rs.getString(17)),
                                     Json.read(rs.getString(18)), instant(rs, 19), instant(rs, 20), instant(rs, 21),
-                                    rs.getInt(23), rs.getInt(22), rs.getBoolean(24), instant(rs, 25), instant(rs, 26),
+                                    names(rs, 23), rs.getInt(22), rs.getBoolean(24), instant(rs, 25), instant(rs, 26),
                                     instant(rs, 27)));
                             states.add(stepState);
                             pendingParents.add(rs.getInt(22));
@@ -135,6 +136,11 @@ public final class PgTaskQueries implements TaskQueries {
             }
             return new TaskPage(tasks, total, filter.page(), filter.perPage());
         });
+    }
+
+    private static List<String> names(ResultSet rs, int column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     /** Six columns, read by {@link #origin}. */
