@@ -9,6 +9,6 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Step(UUID stepUuid, UUID taskUuid, String name, String currentState, int attempts, int maxAttempts,
                    boolean dependenciesSatisfied, boolean retryEligible, boolean readyForExecution, int totalParents,
-                   int completedParents, JsonNode inputs, JsonNode result, JsonNode error, String createdAt, String updatedAt,
+                   int completedParents, java.util.List<String> parents, JsonNode inputs, JsonNode result, JsonNode error, String createdAt, String updatedAt,
                    String startedAt, String completedAt, String nextRetryAt) {
 }

@@ -120,6 +120,63 @@ public final class TaskerClient {
         return call("GET", "/v1/templates", null, JsonNode.class);
     }
 
+    /** Every state change of a step, oldest first (Tasker's StepAuditResponse). */
+    public JsonNode stepAudit(UUID taskUuid, UUID stepUuid) {
+        return call("GET", "/v1/tasks/" + taskUuid + "/workflow_steps/" + stepUuid + "/audit", null, JsonNode.class);
+    }
+
+    /** One template with its steps and definition. */
+    public JsonNode template(String namespace, String name, String version) {
+        return call("GET", "/v1/templates/" + encode(namespace) + "/" + encode(name) + "/" + encode(version), null, JsonNode.class);
+    }
+
+    /** Dead-letter entries, newest first; @param resolutionStatus null for all */
+    public JsonNode deadLetters(String resolutionStatus, int limit, int offset) {
+        return call("GET", "/v1/dlq?" + (resolutionStatus == null ? "" : "resolution_status=" + encode(resolutionStatus) + "&")
+                + "limit=" + limit + "&offset=" + offset, null, JsonNode.class);
+    }
+
+    /** The task's newest dead-letter entry, with its snapshot. */
+    public JsonNode deadLetter(UUID taskUuid) {
+        return call("GET", "/v1/dlq/task/" + taskUuid, null, JsonNode.class);
+    }
+
+    /** Records how an investigation stands; null arguments are left as they are. */
+    public JsonNode updateDeadLetter(UUID entryUuid, String resolutionStatus, String notes, String resolvedBy, JsonNode metadata) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (resolutionStatus != null) {
+            body.put("resolution_status", resolutionStatus);
+        }
+        if (notes != null) {
+            body.put("resolution_notes", notes);
+        }
+        if (resolvedBy != null) {
+            body.put("resolved_by", resolvedBy);
+        }
+        if (metadata != null) {
+            body.put("metadata", metadata);
+        }
+        return call("PATCH", "/v1/dlq/entry/" + entryUuid, body, JsonNode.class);
+    }
+
+    public JsonNode deadLetterStats() {
+        return call("GET", "/v1/dlq/stats", null, JsonNode.class);
+    }
+
+    /** The server's effective configuration, secrets redacted. */
+    public JsonNode config() {
+        return call("GET", "/config", null, JsonNode.class);
+    }
+
+    /** Every health check, named and timed. */
+    public JsonNode detailedHealth() {
+        return call("GET", "/health/detailed", null, JsonNode.class);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
     public JsonNode handlers() {
         return call("GET", "/v1/handlers", null, JsonNode.class);
     }

@@ -17,12 +17,16 @@ public final class ApiRoutes {
     private final TasksService tasks;
     private final TemplatesService templates;
     private final HandlersService handlers;
+    private final DlqService deadLetters;
+    private final AnalyticsService analytics;
     private final OpenApiService openApi = new OpenApiService();
 
     public ApiRoutes(ApiState state, TaskerConfig.ApiConfig config) {
         this.tasks = new TasksService(state, config);
         this.templates = new TemplatesService(state);
         this.handlers = new HandlersService(state);
+        this.deadLetters = new DlqService(state, config);
+        this.analytics = new AnalyticsService(state);
     }
 
     public void register(HttpRouting.Builder routing, TaskerConfig.ApiConfig config) {
@@ -30,6 +34,8 @@ public final class ApiRoutes {
                 .register(TasksService.BASE, tasks)
                 .register(TemplatesService.BASE, templates)
                 .register(HandlersService.BASE, handlers)
+                .register(DlqService.BASE, deadLetters)
+                .register(AnalyticsService.BASE, analytics)
                 .register(OpenApiService.PATH, openApi);
         ApiFallbacks.register(routing, shapes());
     }
@@ -37,7 +43,8 @@ public final class ApiRoutes {
     /** Every route this server answers, as {@code METHOD /path/{}}. */
     public List<String> shapes() {
         List<String> all = new ArrayList<>();
-        for (List<ApiRoute> routes : List.of(tasks.routes(), templates.routes(), handlers.routes(), openApi.routes())) {
+        for (List<ApiRoute> routes : List.of(tasks.routes(), templates.routes(), handlers.routes(),
+                deadLetters.routes(), analytics.routes(), openApi.routes())) {
             routes.forEach(r -> all.add(r.shape()));
         }
         BESIDE.forEach(path -> all.add(new ApiRoute(Method.GET, path, null).shape()));

@@ -1,5 +1,8 @@
 package dev.tasker.host.api;
 
+import dev.tasker.core.analytics.Analytics;
+import dev.tasker.core.dlq.DeadLetterQueue;
+import dev.tasker.core.dlq.StalenessThresholds;
 import dev.tasker.core.engine.TaskQueries;
 import dev.tasker.core.engine.TaskService;
 import dev.tasker.core.engine.TaskStore;
@@ -12,12 +15,34 @@ public final class ApiState {
     private volatile TaskQueries queries;
     private volatile TaskService tasks;
     private volatile LoadedHandlers handlers;
+    private volatile DeadLetterQueue deadLetters;
+    private volatile Analytics analytics;
+    private volatile StalenessThresholds staleness = StalenessThresholds.DEFAULT;
 
     /** The engine runs: the API can create, read and act on tasks. */
     public void engineReady(TaskStore readyStore, TaskQueries readyQueries, TaskService readyTasks) {
         this.store = readyStore;
         this.queries = readyQueries;
         this.tasks = readyTasks;
+    }
+
+    /** The dead-letter queue and the analytics can answer. */
+    public void operationsReady(DeadLetterQueue queue, Analytics readyAnalytics, StalenessThresholds thresholds) {
+        this.deadLetters = queue;
+        this.analytics = readyAnalytics;
+        this.staleness = thresholds;
+    }
+
+    DeadLetterQueue deadLetters() {
+        return deadLetters;
+    }
+
+    Analytics analytics() {
+        return analytics;
+    }
+
+    StalenessThresholds staleness() {
+        return staleness;
     }
 
     public void handlersLoaded(LoadedHandlers loaded) {

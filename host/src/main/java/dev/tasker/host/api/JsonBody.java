@@ -54,6 +54,18 @@ final class JsonBody {
         }
     }
 
+    /** A string field that may be missing or null; a 400 naming the field when it is something else. */
+    static String optionalText(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw ApiException.badRequest("'" + field + "' must be a string");
+        }
+        return v.asText();
+    }
+
     /** The request's content type is JSON, or it has none. */
     static boolean acceptsJson(ServerRequest req) {
         return req.headers().value(HeaderNames.CONTENT_TYPE).map(v -> v.toLowerCase().startsWith("application/json")).orElse(true);

@@ -28,8 +28,8 @@ final class StepActions {
             throw ApiException.badRequest("'action_type' must be one of reset_for_retry, resolve_manually, complete_manually"
                     + (type.isEmpty() ? "" : ", not '" + type + "'"));
         }
-        String reason = text(body, "reason");
-        String operator = text(body, OPERATOR_FIELD.get(type));
+        String reason = nonBlank(JsonBody.optionalText(body, "reason"));
+        String operator = nonBlank(JsonBody.optionalText(body, OPERATOR_FIELD.get(type)));
         String recorded = (reason == null ? "through the API" : reason) + (operator == null ? "" : " (by " + operator + ")");
         JsonNode result = null;
         if (type.equals("complete_manually")) {
@@ -50,14 +50,7 @@ final class StepActions {
         return new Action(type, recorded, result);
     }
 
-    private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw ApiException.badRequest("'" + field + "' must be a string");
-        }
-        return v.asText().isBlank() ? null : v.asText();
+    private static String nonBlank(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

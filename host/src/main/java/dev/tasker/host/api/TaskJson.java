@@ -78,6 +78,7 @@ final class TaskJson {
         out.put("retry_eligible", s.retryEligible());
         out.put("ready_for_execution", s.readyForExecution(now));
         out.put("total_parents", s.totalParents());
+        out.put("parents", s.parents());
         out.put("completed_parents", s.totalParents() - s.pendingParents());
         out.put("attempts", s.attempts());
         out.put("max_attempts", s.maxAttempts());

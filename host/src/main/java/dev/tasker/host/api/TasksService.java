@@ -43,6 +43,7 @@ public final class TasksService implements HttpService {
                 new ApiRoute(Method.GET, BASE, guarded(this::list)),
                 new ApiRoute(Method.GET, BASE + "/{task}", guarded(this::show)),
                 new ApiRoute(Method.DELETE, BASE + "/{task}", guarded(this::cancel)),
+                new ApiRoute(Method.GET, BASE + "/{task}/summary", guarded(this::summary)),
                 new ApiRoute(Method.GET, BASE + "/{task}/workflow_steps", guarded(this::steps)),
                 new ApiRoute(Method.GET, BASE + "/{task}/workflow_steps/{step}", guarded(this::step)),
                 new ApiRoute(Method.PATCH, BASE + "/{task}/workflow_steps/{step}", guarded(this::act)),
@@ -55,17 +56,7 @@ public final class TasksService implements HttpService {
     }
 
     private Handler guarded(Handler handler) {
-        return (req, res) -> {
-            if (state.tasks() == null) {
-                ApiResponses.starting(res);
-                return;
-            }
-            try {
-                handler.handle(req, res);
-            } catch (ApiException e) {
-                ApiResponses.error(res, e.status(), e.code(), e.getMessage(), e.details());
-            }
-        };
+        return Guarded.by(() -> state.tasks() != null, handler);
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -114,6 +105,13 @@ public final class TasksService implements HttpService {
             return null;
         });
         ApiResponses.json(res, TaskJson.task(state.queries().task(task.taskUuid()).orElseThrow(), true));
+    }
+
+    private void summary(ServerRequest req, ServerResponse res) {
+        TaskView task = task(req);
+        var template = state.store().findTemplate(task.namespace(), task.name(), task.version())
+                .map(dev.tasker.core.engine.TemplateRecord::template).filter(t -> t.version().equals(task.version()));
+        ApiResponses.json(res, TaskSummaries.of(task, template, state.deadLetters()));
     }
 
     private void steps(ServerRequest req, ServerResponse res) {
@@ -169,6 +167,10 @@ public final class TasksService implements HttpService {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("'" + text + "' is not a " + what + " UUID");
         }
+    }
+
+    static String nonBlank(String text) {
+        return text.isBlank() ? null : text;
     }
 
     private static int intParam(String text, String name) {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Check configuration.",
-        subcommands = {ConfigCommand.Validate.class, CommandLine.HelpCommand.class})
+        subcommands = {ConfigCommand.Validate.class, ConfigCommand.Show.class, CommandLine.HelpCommand.class})
 public final class ConfigCommand implements Runnable {
 
     @Spec
@@ -42,6 +42,18 @@ public final class ConfigCommand implements Runnable {
                     + ", handlers " + config.handlerDirs() + ", worker concurrency " + config.worker().concurrency()
                     + ", API keys " + config.api().keys().size());
             out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "The configuration a running server uses (GET /config), secrets redacted.")
+    static final class Show extends TaskCommand.ServerCall {
+        @Override
+        public Integer call() {
+            var config = server.client().config();
+            out().println(ServerOptions.toJson(config));
+            out().flush();
             return 0;
         }
     }

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "task", mixinStandardHelpOptions = true, description = "Create, inspect, watch and act on tasks.",
         subcommands = {TaskCommand.Create.class, TaskCommand.Get.class, TaskCommand.ListTasks.class, TaskCommand.Cancel.class,
                 TaskCommand.Steps.class, TaskCommand.ResetStep.class, TaskCommand.ResolveStep.class,
-                TaskCommand.CompleteStep.class, TaskWatchCommand.class, CommandLine.HelpCommand.class})
+                TaskCommand.CompleteStep.class, TaskWatchCommand.class, TaskStepAuditCommand.class, TaskVisualizeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TaskCommand implements Runnable {
 
     @Spec

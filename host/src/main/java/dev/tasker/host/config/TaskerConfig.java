@@ -17,7 +17,28 @@ import java.util.Objects;
  */
 public record TaskerConfig(String host, int port, DatabaseSettings database, List<Path> handlerDirs, Duration shutdownGrace,
                            WorkerConfig worker, GuestSettings languages, String environment, ApiConfig api,
-                           EventsConfig events) {
+                           EventsConfig events, DlqConfig dlq) {
+
+    public TaskerConfig(String host, int port, DatabaseSettings database, List<Path> handlerDirs, Duration shutdownGrace,
+                        WorkerConfig worker, GuestSettings languages, String environment, ApiConfig api, EventsConfig events) {
+        this(host, port, database, handlerDirs, shutdownGrace, worker, languages, environment, api, events, DlqConfig.DEFAULT);
+    }
+
+    /**
+     * @param sweepInterval how often this JVM looks for tasks that need a person (every JVM does; entries are unique)
+     * @param staleness     minutes without progress, per state, after which an active task is entered
+     */
+    public record DlqConfig(Duration sweepInterval, dev.tasker.core.dlq.StalenessThresholds staleness) {
+        public static final DlqConfig DEFAULT = new DlqConfig(Duration.ofSeconds(60),
+                dev.tasker.core.dlq.StalenessThresholds.DEFAULT);
+
+        public DlqConfig {
+            if (sweepInterval.toSeconds() < 1) {
+                throw new IllegalArgumentException("tasker.dlq.sweep-interval-seconds must be at least 1, not "
+                        + sweepInterval.toSeconds());
+            }
+        }
+    }
 
     /** @param natsUrl where durable domain events are published (NATS JetStream); null: they stay in the outbox */
     public record EventsConfig(String natsUrl) {
@@ -129,7 +150,18 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
                         tasker.get("api.metrics-public").asBoolean().orElse(true),
                         tasker.get("api.max-ready-steps").asLong().orElse(ApiConfig.DEFAULT.maxReadySteps()),
                         inputSchemaEnforced(tasker.get("api.input-schema").asString().orElse("enforce"))),
-                new EventsConfig(tasker.get("events.nats.url").asString().filter(u -> !u.isBlank()).orElse(null)));
+                new EventsConfig(tasker.get("events.nats.url").asString().filter(u -> !u.isBlank()).orElse(null)),
+                dlq(tasker.get("dlq")));
+    }
+
+    private static DlqConfig dlq(Config dlq) {
+        var defaults = dev.tasker.core.dlq.StalenessThresholds.DEFAULT;
+        return new DlqConfig(Duration.ofSeconds(dlq.get("sweep-interval-seconds").asInt()
+                .orElse((int) DlqConfig.DEFAULT.sweepInterval().toSeconds())),
+                new dev.tasker.core.dlq.StalenessThresholds(
+                        dlq.get("staleness.waiting-for-dependencies-minutes").asInt().orElse(defaults.waitingForDependencies()),
+                        dlq.get("staleness.waiting-for-retry-minutes").asInt().orElse(defaults.waitingForRetry()),
+                        dlq.get("staleness.steps-in-process-minutes").asInt().orElse(defaults.stepsInProcess())));
     }
 
     private static boolean inputSchemaEnforced(String mode) {
@@ -181,22 +213,22 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
     }
 
     public TaskerConfig withPort(int newPort) {
-        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace, worker, languages, environment, api, events);
+        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace, worker, languages, environment, api, events, dlq);
     }
 
     public TaskerConfig withHost(String newHost) {
-        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace, worker, languages, environment, api, events);
+        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace, worker, languages, environment, api, events, dlq);
     }
 
     public TaskerConfig withDatabase(DatabaseSettings newDatabase) {
-        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace, worker, languages, environment, api, events);
+        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace, worker, languages, environment, api, events, dlq);
     }
 
     public TaskerConfig withApi(ApiConfig newApi) {
-        return new TaskerConfig(host, port, database, handlerDirs, shutdownGrace, worker, languages, environment, newApi, events);
+        return new TaskerConfig(host, port, database, handlerDirs, shutdownGrace, worker, languages, environment, newApi, events, dlq);
     }
 
     public TaskerConfig withHandlerDirs(List<Path> newDirs) {
-        return new TaskerConfig(host, port, database, newDirs, shutdownGrace, worker, languages, environment, api, events);
+        return new TaskerConfig(host, port, database, newDirs, shutdownGrace, worker, languages, environment, api, events, dlq);
     }
 }

@@ -113,6 +113,12 @@ public final class ConfigService implements HttpService {
         api.put("max_ready_steps", config.api().maxReadySteps());
         api.put("input_schema", config.api().enforceInputSchema() ? "enforce" : "warn");
         out.put("api", api);
+        Map<String, Object> dlq = new LinkedHashMap<>();
+        dlq.put("sweep_interval_seconds", config.dlq().sweepInterval().toSeconds());
+        dlq.put("waiting_for_dependencies_minutes", config.dlq().staleness().waitingForDependencies());
+        dlq.put("waiting_for_retry_minutes", config.dlq().staleness().waitingForRetry());
+        dlq.put("steps_in_process_minutes", config.dlq().staleness().stepsInProcess());
+        out.put("dlq", dlq);
         out.put("events", Map.of("nats_url", config.events().natsUrl() == null ? "none"
                 : config.events().natsUrl().replaceAll("//[^@/]*@", "//***@")));
         return out;

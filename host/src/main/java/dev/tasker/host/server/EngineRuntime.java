@@ -9,6 +9,8 @@ import dev.tasker.core.engine.Worker;
 import dev.tasker.core.engine.WorkerSettings;
 import dev.tasker.core.handler.HandlerResolver;
 import dev.tasker.db.Database;
+import dev.tasker.db.store.PgAnalytics;
+import dev.tasker.db.store.PgDeadLetters;
 import dev.tasker.db.store.PgListener;
 import dev.tasker.db.store.PgTaskQueries;
 import dev.tasker.db.store.PgTaskStore;
@@ -31,9 +33,12 @@ public final class EngineRuntime {
     private final EngineMetrics metrics;
     private final EngineEventListeners events;
     private final EventBus bus = new EventBus();
+    private final PgDeadLetters deadLetters;
+    private final PgAnalytics analytics;
+    private final DeadLetterSweep sweep;
 
     EngineRuntime(Database db, HandlerResolver handlers, TaskerConfig.WorkerConfig config, Supplier<GuestLanguages> languages,
-                  boolean enforceInputSchema) {
+                  boolean enforceInputSchema, TaskerConfig.DlqConfig dlq) {
         this.store = new PgTaskStore(db.dataSource(), db.schema());
         this.queries = new PgTaskQueries(db.dataSource());
         this.metrics = new EngineMetrics(queries, db, languages);
@@ -44,7 +49,13 @@ public final class EngineRuntime {
                 config.maxStepsPerDecision(), config.maxDecisionDepth()), events, bus);
         this.listener = new PgListener(db.url(), store.notifications(), worker::wake, worker::cancelTask);
         this.tasks = new TaskService(store, worker, events, enforceInputSchema);
+        this.deadLetters = new PgDeadLetters(db.dataSource());
+        this.analytics = new PgAnalytics(db.dataSource(), () -> {
+            Database.PoolUse use = db.poolUse();
+            return use.max() == 0 ? 0 : use.active() / (double) use.max();
+        });
         worker.start();
+        this.sweep = new DeadLetterSweep(deadLetters, dlq);
     }
 
     /** host-pid: unique among live JVMs, and says where a lease was held. */
@@ -84,8 +95,17 @@ public final class EngineRuntime {
         return worker;
     }
 
+    public PgDeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    public PgAnalytics analytics() {
+        return analytics;
+    }
+
     /** Stops claiming, lets running steps finish within {@code grace}, gives the rest back. */
     void stop(Duration grace) {
+        sweep.close();
         worker.stop(grace);
         listener.close();
         metrics.close();

@@ -86,7 +86,7 @@ public final class TaskerServer implements AutoCloseable {
         }
         LoadedHandlers loaded = handlers;
         engine = new EngineRuntime(database, handlers.resolver(), config.worker(), loaded::guests,
-                config.api().enforceInputSchema());
+                config.api().enforceInputSchema(), config.dlq());
         handlers.templates().templates().forEach(engine.store()::registerTemplate);
         handlers.watch(Duration.ofMillis(300), engine.store()::registerTemplate);
         if (config.events().natsUrl() != null) {
@@ -96,6 +96,7 @@ public final class TaskerServer implements AutoCloseable {
         }
         api.handlersLoaded(handlers);
         api.engineReady(engine.store(), engine.queries(), engine.tasks());
+        api.operationsReady(engine.deadLetters(), engine.analytics(), config.dlq().staleness());
         LoadReport.of(handlers, config.handlerDirs()).log();
         readiness.handlersLoaded(handlers);
         readiness.engineStarted(engine);

@@ -2,6 +2,7 @@ package dev.tasker.host.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tasker.bridge.GuestSettings;
+import dev.tasker.core.dlq.StalenessThresholds;
 import dev.tasker.core.json.Json;
 import dev.tasker.db.testing.TestDatabases;
 import dev.tasker.host.config.TaskerConfig;
@@ -11,9 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +28,6 @@ import static org.awaitility.Awaitility.await;
  */
 class TaskerApiContractTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Path handlers;
     private static TaskerServer server;
 
@@ -69,7 +66,7 @@ class TaskerApiContractTest {
         server = TaskerServer.start(new TaskerConfig("127.0.0.1", 0, TestDatabases.settings(TestDatabases.newSchemaName()),
                 List.of(handlers), Duration.ofSeconds(5), TaskerConfig.WorkerConfig.DEFAULT,
                 new GuestSettings(1, 1, 2, handlers.resolve(".ts-cache")), "test", TaskerConfig.ApiConfig.DEFAULT,
-                TaskerConfig.EventsConfig.NONE));
+                TaskerConfig.EventsConfig.NONE, new TaskerConfig.DlqConfig(Duration.ofSeconds(1), StalenessThresholds.DEFAULT)));
     }
 
     @AfterAll
@@ -79,10 +76,7 @@ class TaskerApiContractTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpCalls.send(server.port(), method, path, body);
     }
 
     /** Sends and checks the answer against the document at {@code documented} (the path as the document names it). */
@@ -268,5 +262,69 @@ class TaskerApiContractTest {
         JsonNode badTime = call("POST", "/v1/tasks", "/v1/tasks",
                 taskerRequest("fulfil_order", "shop", "1.2.0", "{}", UUID.randomUUID()).replace("2026-12-03T08:00:00", "yesterday"));
         assertThat(badTime.get("error").get("message").asText()).contains("'requested_at' must be an ISO-8601 date-time");
+    }
+
+    @Test
+    void aTaskBlockedByAFailedStepEntersTheDeadLetterQueueWhereOperatorsRecordTheirInvestigation() throws Exception {
+        JsonNode created = call("POST", "/v1/tasks", "/v1/tasks",
+                taskerRequest("fulfil_order", "shop", "1.2.0", "{\"quantity\": 3, \"refuse\": true}", UUID.randomUUID()));
+        String task = created.get("task_uuid").asText();
+        awaitStatus(task, "blocked_by_failures");
+        await().atMost(Duration.ofSeconds(15)).until(() -> send("GET", "/v1/dlq/task/" + task, null).statusCode() == 200);
+
+        JsonNode entry = call("GET", "/v1/dlq/task/" + task, "/v1/dlq/task/{task_uuid}", null);
+        assertThat(entry.get("dlq_reason").asText()).isEqualTo("MaxRetriesExceeded");
+        assertThat(entry.get("resolution_status").asText()).isEqualTo("Pending");
+        assertThat(entry.get("task_snapshot").get("steps").get(1).get("error").get("message").asText())
+                .isEqualTo("the carrier refused the parcel");
+        String entryUuid = entry.get("dlq_entry_uuid").asText();
+
+        assertThat(call("GET", "/v1/dlq?resolution_status=Pending&limit=10", "/v1/dlq", null))
+                .extracting(e -> e.get("task_uuid").asText()).contains(task);
+        assertThat(call("GET", "/v1/dlq/investigation-queue?limit=5", "/v1/dlq/investigation-queue", null))
+                .extracting(e -> e.get("task_uuid").asText()).contains(task);
+        JsonNode stats = call("GET", "/v1/dlq/stats", "/v1/dlq/stats", null);
+        assertThat(stats).extracting(r -> r.get("dlq_reason").asText()).contains("MaxRetriesExceeded");
+        call("GET", "/v1/dlq/staleness?limit=10", "/v1/dlq/staleness", null);
+
+        JsonNode summary = call("GET", "/v1/tasks/" + task + "/summary", "/v1/tasks/{uuid}/summary", null);
+        assertThat(summary.get("dlq").get("in_dlq").asBoolean()).isTrue();
+        assertThat(summary.get("dlq").get("dlq_reason").asText()).isEqualTo("MaxRetriesExceeded");
+        assertThat(summary.get("template").get("steps")).extracting(st -> st.get("name").asText() + ":" + st.get("handler").asText())
+                .containsExactly("price:Price", "ship:Ship");
+        assertThat(summary.get("steps").get(1).get("error").get("error_type").asText()).isEqualTo("PermanentError");
+        assertThat(summary.get("links").get("dlq").asText()).isEqualTo("/v1/dlq/task/" + task);
+
+        JsonNode updated = call("PATCH", "/v1/dlq/entry/" + entryUuid, "/v1/dlq/entry/{dlq_entry_uuid}", """
+                {"resolution_status": "ManuallyResolved", "resolution_notes": "carrier called, parcel re-sent",
+                 "resolved_by": "ops@example.com", "metadata": {"root_cause": "address"}}""");
+        assertThat(updated.get("success").asBoolean()).isTrue();
+        assertThat(updated.get("entry").get("resolution_status").asText()).isEqualTo("ManuallyResolved");
+        assertThat(call("GET", "/v1/dlq?resolution_status=manually_resolved", "/v1/dlq", null))
+                .extracting(e -> e.get("dlq_entry_uuid").asText()).contains(entryUuid);
+
+        JsonNode badStatus = call("PATCH", "/v1/dlq/entry/" + entryUuid, "/v1/dlq/entry/{dlq_entry_uuid}",
+                "{\"resolution_status\": \"Done\"}");
+        assertThat(badStatus.get("error").get("message").asText())
+                .isEqualTo("'resolution_status' must be one of Pending, ManuallyResolved, PermanentlyFailed, Cancelled, not 'Done'");
+        call("PATCH", "/v1/dlq/entry/" + UUID.randomUUID(), "/v1/dlq/entry/{dlq_entry_uuid}", "{\"resolution_notes\": \"x\"}");
+        call("GET", "/v1/dlq/task/" + UUID.randomUUID(), "/v1/dlq/task/{task_uuid}", null);
+        call("GET", "/v1/dlq?limit=0", "/v1/dlq", null);
+    }
+
+    @Test
+    void analyticsReadWhatRan() throws Exception {
+        String task = call("POST", "/v1/tasks", "/v1/tasks",
+                taskerRequest("fulfil_order", "shop", "1.2.0", "{\"quantity\": 1}", UUID.randomUUID())).get("task_uuid").asText();
+        awaitStatus(task, "complete");
+
+        JsonNode performance = call("GET", "/v1/analytics/performance?hours=1", "/v1/analytics/performance", null);
+        assertThat(performance.get("total_tasks").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(performance.get("completed_tasks").asLong()).isGreaterThanOrEqualTo(1);
+        JsonNode bottlenecks = call("GET", "/v1/analytics/bottlenecks?limit=5&min_executions=1", "/v1/analytics/bottlenecks", null);
+        assertThat(bottlenecks.get("slow_steps")).extracting(st -> st.get("step_name").asText()).contains("price");
+        assertThat(bottlenecks.get("resource_utilization").get("system_health").get("total_tasks").asLong()).isPositive();
+        JsonNode badHours = call("GET", "/v1/analytics/performance?hours=0", "/v1/analytics/performance", null);
+        assertThat(badHours.get("error").get("message").asText()).isEqualTo("'hours' must be between 1 and 2160, not 0");
     }
 }

@@ -13,9 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +25,6 @@ import static org.awaitility.Awaitility.await;
 /** The task and step routes of the REST API, on a real server with JavaScript handlers and PostgreSQL. */
 class TasksApiTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Path handlers;
     private static TaskerServer server;
 
@@ -70,10 +66,7 @@ class TasksApiTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpCalls.send(server.port(), method, path, body);
     }
 
     private static JsonNode json(HttpResponse<String> response) {

@@ -61,7 +61,8 @@ class CliTest {
                 """);
         server = TaskerServer.start(new TaskerConfig("127.0.0.1", 0, TestDatabases.settings(TestDatabases.newSchemaName()),
                 List.of(handlers), Duration.ofSeconds(5), TaskerConfig.WorkerConfig.DEFAULT,
-                new GuestSettings(1, 1, 2, handlers.resolve(".ts-cache")), "test", TaskerConfig.ApiConfig.DEFAULT, TaskerConfig.EventsConfig.NONE));
+                new GuestSettings(1, 1, 2, handlers.resolve(".ts-cache")), "test", TaskerConfig.ApiConfig.DEFAULT, TaskerConfig.EventsConfig.NONE,
+                new TaskerConfig.DlqConfig(Duration.ofSeconds(1), dev.tasker.core.dlq.StalenessThresholds.DEFAULT)));
     }
 
     @AfterAll
@@ -132,6 +133,47 @@ class CliTest {
     }
 
     @Test
+    void operatorCommandsShowTheAuditTheGraphAndTheDeadLetterQueue() {
+        String uuid = onServer("task", "create", "math/linear", "-c", "{\"n\": 3, \"refuse\": true}").out();
+        assertThat(onServer("task", "watch", uuid).exitCode()).isEqualTo(2);
+        String step = Json.read(onServer("task", "steps", uuid, "-o", "json").out()).get(1).get("step_uuid").asText();
+
+        Run audit = onServer("task", "step-audit", uuid, step);
+        assertThat(audit.exitCode()).as(audit.err()).isZero();
+        assertThat(audit.out().lines()).hasSize(3).last().asString().contains("in_progress  -> error").contains("FAILED");
+
+        Run graph = onServer("task", "visualize", uuid);
+        assertThat(graph.out()).contains("flowchart TD", "s0[\"square<br/><small>complete</small>\"]:::complete",
+                "s1[\"add_ten<br/><small>error</small>\"]:::error", "s0 --> s1");
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15))
+                .until(() -> onServer("dlq", "get", uuid).exitCode() == 0);
+        Run entry = onServer("dlq", "get", uuid);
+        assertThat(entry.out()).contains("MaxRetriesExceeded", "Pending", "add_ten", "refusing to add");
+        String entryUuid = entry.out().substring(0, 36);
+        assertThat(onServer("dlq", "list", "--status", "pending").out()).contains(entryUuid);
+        Run updated = onServer("dlq", "update", entryUuid, "--status", "manually_resolved", "--notes", "checked",
+                "--resolved-by", "me", "--metadata", "{\"ticket\": 7}");
+        assertThat(updated.out()).isEqualTo("investigation " + entryUuid + " is ManuallyResolved");
+        assertThat(onServer("dlq", "stats").out()).contains("MaxRetriesExceeded");
+        Run bad = onServer("dlq", "update", entryUuid, "--status", "done");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("tasker: 'resolution_status' must be one of Pending, ManuallyResolved");
+    }
+
+    @Test
+    void systemAndConfigCommandsAskTheRunningServer() {
+        Run health = onServer("system", "health");
+        assertThat(health.out()).contains("queue_depth: healthy", "channel_saturation: healthy", "version 0.1.0, environment test");
+        Run info = onServer("system", "info");
+        assertThat(info.exitCode()).isZero();
+        assertThat(info.out()).startsWith("Tasker 0.1.0 (test) at http://127.0.0.1:" + server.port())
+                .contains("schema " + server.database().schema()).contains("API keys   0");
+        Run show = onServer("config", "show");
+        assertThat(Json.read(show.out()).get("tasker").get("worker").get("concurrency").asInt()).isEqualTo(16);
+    }
+
+    @Test
     void cancelARunningTask() {
         String uuid = onServer("task", "create", "math/slow").out();
 
@@ -187,7 +229,9 @@ class CliTest {
     @Test
     void everyCommandHasHelp() {
         for (String[] command : List.of(new String[]{"--help"}, new String[]{"task", "--help"}, new String[]{"task", "watch", "--help"},
-                new String[]{"template", "validate", "--help"}, new String[]{"handler", "new", "--help"}, new String[]{"health", "--help"})) {
+                new String[]{"template", "validate", "--help"}, new String[]{"handler", "new", "--help"}, new String[]{"health", "--help"},
+                new String[]{"dlq", "update", "--help"}, new String[]{"system", "info", "--help"},
+                new String[]{"task", "visualize", "--help"}, new String[]{"config", "show", "--help"})) {
             Run help = tasker(command);
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).startsWith("Usage: tasker");
