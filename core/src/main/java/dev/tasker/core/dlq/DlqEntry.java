@@ -13,9 +13,10 @@ import java.util.UUID;
  *
  * @param dlqReason        Tasker's reason, e.g. {@code MaxRetriesExceeded}
  * @param resolutionStatus {@code Pending}, {@code ManuallyResolved}, {@code PermanentlyFailed} or {@code Cancelled}
+ * Times are UTC without an offset, as Tasker's clients read them (chrono's NaiveDateTime).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record DlqEntry(UUID dlqEntryUuid, UUID taskUuid, String originalState, String dlqReason, Instant dlqTimestamp,
-                       String resolutionStatus, Instant resolutionTimestamp, String resolutionNotes, String resolvedBy,
-                       JsonNode taskSnapshot, JsonNode metadata, Instant createdAt, Instant updatedAt) {
+public record DlqEntry(UUID dlqEntryUuid, UUID taskUuid, String originalState, String dlqReason, @com.fasterxml.jackson.annotation.JsonFormat(pattern = NaiveUtc.PATTERN, timezone = "UTC") Instant dlqTimestamp,
+                       String resolutionStatus, @com.fasterxml.jackson.annotation.JsonFormat(pattern = NaiveUtc.PATTERN, timezone = "UTC") Instant resolutionTimestamp, String resolutionNotes, String resolvedBy,
+                       JsonNode taskSnapshot, JsonNode metadata, @com.fasterxml.jackson.annotation.JsonFormat(pattern = NaiveUtc.PATTERN, timezone = "UTC") Instant createdAt, @com.fasterxml.jackson.annotation.JsonFormat(pattern = NaiveUtc.PATTERN, timezone = "UTC") Instant updatedAt) {
 }

@@ -25,6 +25,9 @@ final class TaskJson {
 
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
+    /** Tasker types a step's readiness times as chrono's NaiveDateTime, which refuses an offset. */
+    private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern(dev.tasker.core.dlq.NaiveUtc.PATTERN)
+            .withZone(ZoneOffset.UTC);
 
     private TaskJson() {
     }
@@ -82,10 +85,10 @@ final class TaskJson {
         out.put("completed_parents", s.totalParents() - s.pendingParents());
         out.put("attempts", s.attempts());
         out.put("max_attempts", s.maxAttempts());
-        out.put("last_attempted_at", time(s.startedAt()));
-        out.put("last_failure_at", time(s.lastFailureAt()));
+        out.put("last_attempted_at", naive(s.startedAt()));
+        out.put("last_failure_at", naive(s.lastFailureAt()));
         boolean retrying = s.state() == StepState.WAITING_FOR_RETRY;
-        out.put("next_retry_at", retrying ? time(s.readyAt()) : null);
+        out.put("next_retry_at", retrying ? naive(s.readyAt()) : null);
         out.put("backoff_request_seconds", retrying && s.readyAt() != null
                 ? (int) Math.max(0, java.time.Duration.between(now, s.readyAt()).toSeconds()) : null);
         out.put("results", results(s));
@@ -176,6 +179,10 @@ final class TaskJson {
 
     private static String orEmpty(String text) {
         return text == null ? "" : text;
+    }
+
+    static String naive(Instant at) {
+        return at == null ? null : NAIVE.format(at);
     }
 
     static String time(Instant at) {

@@ -124,6 +124,9 @@ class TaskerApiContractTest {
         assertThat(ship.get("total_parents").asInt()).isEqualTo(1);
         assertThat(ship.get("completed_parents").asInt()).isEqualTo(1);
         assertThat(ship.get("results").get("result").get("shipped").asInt()).isEqualTo(42);
+        assertThat(ship.get("last_attempted_at").asText()).as("Tasker's clients decode it as a NaiveDateTime: no offset")
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
+        assertThat(done.get("created_at").asText()).endsWith("Z");
 
         JsonNode steps = call("GET", "/v1/tasks/" + task + "/workflow_steps", "/v1/tasks/{uuid}/workflow_steps", null);
         assertThat(steps.isArray()).isTrue();
@@ -275,6 +278,8 @@ class TaskerApiContractTest {
         JsonNode entry = call("GET", "/v1/dlq/task/" + task, "/v1/dlq/task/{task_uuid}", null);
         assertThat(entry.get("dlq_reason").asText()).isEqualTo("MaxRetriesExceeded");
         assertThat(entry.get("resolution_status").asText()).isEqualTo("Pending");
+        assertThat(entry.get("dlq_timestamp").asText()).as("a NaiveDateTime for Tasker's clients")
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
         assertThat(entry.get("task_snapshot").get("steps").get(1).get("error").get("message").asText())
                 .isEqualTo("the carrier refused the parcel");
         String entryUuid = entry.get("dlq_entry_uuid").asText();
