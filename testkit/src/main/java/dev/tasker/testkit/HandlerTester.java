@@ -36,6 +36,7 @@ public final class HandlerTester implements AutoCloseable {
      * @throws IllegalArgumentException naming each file that did not load, with its line
      */
     public static HandlerTester load(Path... paths) {
+        TestKitChecks.atStart();
         List<Path> all = Arrays.asList(paths);
         LoadedHandlers handlers = LoadedHandlers.loadPaths(all, new GuestSettings(CONTEXTS_PER_LANGUAGE,
                 CONTEXTS_PER_LANGUAGE, CONTEXTS_PER_LANGUAGE, Path.of("target", "tasker-ts-cache")));

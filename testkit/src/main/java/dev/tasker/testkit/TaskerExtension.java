@@ -22,6 +22,7 @@ final class TaskerExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
+        TestKitChecks.atStart();
         TaskerTest settings = extension.getTestClass()
                 .flatMap(type -> AnnotationSupport.findAnnotation(type, TaskerTest.class))
                 .orElseThrow(() -> new ParameterResolutionException("a TaskerTestClient parameter needs @TaskerTest on the class"));

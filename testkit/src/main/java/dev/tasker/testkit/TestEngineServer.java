@@ -5,7 +5,6 @@ import dev.tasker.db.DatabaseSettings;
 import dev.tasker.db.embedded.ThrowawayPostgres;
 import dev.tasker.host.config.TaskerConfig;
 import dev.tasker.host.server.TaskerServer;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A Tasker server for tests: a free port on 127.0.0.1, a fresh schema, the given handler folders. */
-final class TestEngineServer implements ExtensionContext.Store.CloseableResource {
+final class TestEngineServer implements AutoCloseable {
 
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "tasker", mixinStandardHelpOptions = true, version = "tasker " + dev.tasker.host.TaskerVersion.VERSION,
         description = "Tasker for the JVM: DAG workflows with Ruby, Python, TypeScript and JavaScript handlers.",
-        subcommands = {ServeCommand.class, TaskCommand.class, TemplateCommand.class, HandlerCommand.class, ConfigCommand.class,
+        subcommands = {ServeCommand.class, InitCommand.class, TaskCommand.class, TemplateCommand.class, HandlerCommand.class, ConfigCommand.class,
                 HealthCommand.class, DlqCommand.class, SystemCommand.class, CommandLine.HelpCommand.class})
 public final class TaskerCommand implements Runnable {
 
