@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 final class TestKitChecks {
 
     private static final Logger LOG = Logger.getLogger(TestKitChecks.class.getName());
+    static final String NEEDED = "5.13";
     private static final int NEEDED_MAJOR = 5;
     private static final int NEEDED_MINOR = 13;
     private static final AtomicBoolean DONE = new AtomicBoolean();
@@ -35,7 +36,7 @@ final class TestKitChecks {
 
     /** @param found the JUnit Jupiter version on the class path, or null when its jar does not say */
     static void requireJUnit(String found) {
-        if (found == null || !isOlder(found)) {
+        if (found == null || !isOlder(found, NEEDED_MAJOR)) {
             return;
         }
         throw new IllegalStateException("tasker-testkit needs JUnit " + NEEDED_MAJOR + "." + NEEDED_MINOR
@@ -43,12 +44,13 @@ final class TestKitChecks {
                 + "import) in <dependencyManagement>, which aligns JUnit, and drop the explicit JUnit version.");
     }
 
-    private static boolean isOlder(String version) {
+    /** @param neededMajor 5 for Jupiter, 1 for the platform: both need minor 13 */
+    static boolean isOlder(String version, int neededMajor) {
         String[] parts = version.split("[.-]");
         try {
             int major = Integer.parseInt(parts[0]);
             int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            return major < NEEDED_MAJOR || (major == NEEDED_MAJOR && minor < NEEDED_MINOR);
+            return major < neededMajor || (major == neededMajor && minor < NEEDED_MINOR);
         } catch (NumberFormatException e) {
             return false;
         }
