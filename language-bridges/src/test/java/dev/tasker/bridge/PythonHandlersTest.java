@@ -139,9 +139,11 @@ class PythonHandlersTest {
                 """);
         Files.writeString(dir.resolve("broken.py"), "class Broken:\n    def call(self:\n        pass\n");
         Files.writeString(dir.resolve("bad_import.py"), "from tasker_core import StepHandler\nfrom tasker_core.no_such import X\n");
+        // Tasker's own test folders are packages: the handler root has an __init__.py of its own
+        Files.writeString(dir.resolve("__init__.py"), "");
         engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build();
         python = new PythonRuntime(engine, List.of(dir.resolve("linear_workflow/step_handlers/math.py"), dir.resolve("broken.py"),
-                dir.resolve("bad_import.py")),
+                dir.resolve("bad_import.py"), dir.resolve("__init__.py")),
                 List.of(dir), 2);
         handlers = new GuestHandlers(python);
     }
@@ -264,6 +266,11 @@ class PythonHandlersTest {
         assertThat(python.loadErrors()).filteredOn(e -> e.contains("broken.py")).singleElement().asString()
                 .startsWith(dir.resolve("broken.py") + ":2: ").contains("SyntaxError").doesNotContain("\n");
         assertThat(python.handlerNames()).contains("Square", "Doubler", "functional_handler");
+    }
+
+    @Test
+    void theHandlerFoldersOwnInitFileIsNoModuleAndNoError() {
+        assertThat(python.loadErrors()).noneMatch(e -> e.contains("__init__") || e.contains("Empty module name"));
     }
 
     @Test

@@ -39,6 +39,9 @@ def load(path, root):
     if root not in _roots:
         _roots.append(root)
     name = module_name(path, root)
+    if not name:
+        # the __init__.py of a handler folder itself: it marks the folder as a package and is no module of it
+        return json.dumps([])
     if name in sys.modules and getattr(sys.modules[name], "__file__", None) != path:
         del sys.modules[name]
     try:
@@ -49,7 +52,8 @@ def load(path, root):
         import traceback
         mine = [f for f in traceback.extract_tb(error.__traceback__) if any(f.filename.startswith(r + os.sep) for r in _roots)]
         if not mine:
-            raise
+            return json.dumps({"load_error": "%s: %s: %s (raised inside Python's import machinery)"
+                                             % (path, type(error).__name__, error)})
         return json.dumps({"load_error": "%s:%d: %s: %s" % (mine[-1].filename, mine[-1].lineno, type(error).__name__, error)})
     return json.dumps(_scan_new_modules())
 
