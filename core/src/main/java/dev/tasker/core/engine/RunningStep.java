@@ -19,6 +19,10 @@ final class RunningStep {
     volatile java.util.concurrent.ScheduledFuture<?> timeout;
     /** The lease was extended once for a wait for a guest context. */
     volatile boolean leaseRenewed;
+    /** Its handler waits for a guest context that another call holds (its timeout has not started). */
+    volatile boolean waitingForRunner;
+    /** When the lease was last taken or extended. */
+    volatile long leaseFromNanos = startedNanos;
 
     RunningStep(ClaimedStep step) {
         this.step = step;

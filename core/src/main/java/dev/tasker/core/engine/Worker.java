@@ -51,6 +51,7 @@ public final class Worker implements LocalWorker, AutoCloseable {
     private final TemplateOutcomes outcomes;
     private final CompletionBatcher completions;
     private final StepInvocation invocation;
+    private final WaitingLeases waitingLeases;
 
     public Worker(TaskStore store, HandlerResolver handlers, WorkerSettings settings) {
         this(store, handlers, settings, EngineEvents.NONE);
@@ -81,6 +82,7 @@ public final class Worker implements LocalWorker, AutoCloseable {
         this.handlerThreads = Executors.newCachedThreadPool(daemon(() -> "tasker-step-" + n.incrementAndGet()));
         this.timers = Executors.newScheduledThreadPool(1, daemon(() -> "tasker-timers"));
         this.reaper = Executors.newSingleThreadScheduledExecutor(daemon(() -> "tasker-lease-reaper"));
+        this.waitingLeases = new WaitingLeases(store, settings);
     }
 
     private static ThreadFactory daemon(java.util.function.Supplier<String> name) {
@@ -195,7 +197,9 @@ public final class Worker implements LocalWorker, AutoCloseable {
         }
         r.language = r.handler.language();
         attemptsRun.incrementAndGet();
-        if (!r.handler.waitsForARunner()) {
+        if (r.handler.waitsForARunner()) {
+            r.waitingForRunner = true;
+        } else {
             startTimeout(r);
         }
         StepOutcome outcome;
@@ -223,6 +227,7 @@ public final class Worker implements LocalWorker, AutoCloseable {
      * that the lease still covers the whole timeout.
      */
     private void startTimeout(RunningStep r) {
+        r.waitingForRunner = false;
         r.cancelTimeout();
         if (!r.leaseRenewed && System.nanoTime() - r.startedNanos > RUNNER_WAIT_SLACK.toNanos()) {
             r.leaseRenewed = true;
@@ -341,6 +346,7 @@ public final class Worker implements LocalWorker, AutoCloseable {
     }
 
     private void expireLeases() {
+        waitingLeases.keep(running.values());
         try {
             if (store.expireLeases(100) + store.settleOrphans(100) > 0) {
                 wake();

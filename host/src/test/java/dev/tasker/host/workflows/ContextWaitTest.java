@@ -63,4 +63,51 @@ class ContextWaitTest {
             TestDatabases.deleteRecursively(dir);
         }
     }
+
+    @Test
+    void aStepQueuedLongerThanItsLeaseKeepsItAndRunsOnce() throws Exception {
+        Path dir = Files.createTempDirectory("context-wait-lease").toRealPath();
+        Files.writeString(dir.resolve("work.py"), """
+                import time
+                from tasker_core import StepHandler
+
+                class Work(StepHandler):
+                    def call(self, context):
+                        time.sleep(context.get_input("seconds"))
+                        return {"slept": context.get_input("seconds")}
+                """);
+        Files.writeString(dir.resolve("work.yaml"), """
+                name: slow
+                namespace_name: leases
+                version: 1.0.0
+                steps:
+                  - { name: work, handler: { callable: Work }, timeout_seconds: 30 }
+                """);
+        // a lease of 1 s + the test engine's 1 s margin: the wait behind the slow call lasts twice as long
+        Files.writeString(dir.resolve("quick.yaml"), """
+                name: quick
+                namespace_name: leases
+                version: 1.0.0
+                steps:
+                  - { name: work, handler: { callable: Work }, timeout_seconds: 1, retry: { max_attempts: 1 } }
+                """);
+        try (LoadedHandlers loaded = LoadedHandlers.load(List.of(dir), new GuestSettings(1, 1, 1, dir.resolve(".ts-cache")), "test");
+             TestEngine engine = new TestEngine(TestDatabases.settings(TestDatabases.newSchemaName()), s -> s, Map.of(),
+                     loaded.resolver())) {
+            loaded.templates().templates().forEach(engine.store()::registerTemplate);
+
+            UUID slow = engine.submit("leases", "slow", "{\"seconds\": 4}");
+            UUID quick = engine.submit("leases", "quick", "{\"seconds\": 0.1}");
+
+            TaskView done = engine.awaitEnd(quick);
+            StepView work = done.step("work").orElseThrow();
+            assertThat(done.state()).as("%s", work.error()).isEqualTo(TaskState.COMPLETE);
+            assertThat(work.attempts()).isEqualTo(1);
+            assertThat(engine.queries().stepTransitions(work.stepUuid())).extracting(t -> t.toState())
+                    .containsExactly("pending", "in_progress", "complete");
+            assertThat(engine.awaitEnd(slow).state()).isEqualTo(TaskState.COMPLETE);
+        } finally {
+            TestDatabases.deleteRecursively(dir);
+        }
+    }
 }
