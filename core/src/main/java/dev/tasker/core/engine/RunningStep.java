@@ -21,6 +21,8 @@ final class RunningStep {
     volatile boolean leaseRenewed;
     /** Its handler waits for a guest context that another call holds (its timeout has not started). */
     volatile boolean waitingForRunner;
+    /** The database records this attempt as waiting for a context (see {@link WaitingLeases}). */
+    volatile boolean markedWaiting;
     /** When the lease was last taken or extended. */
     volatile long leaseFromNanos = startedNanos;
 

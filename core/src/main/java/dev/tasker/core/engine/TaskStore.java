@@ -61,6 +61,15 @@ public interface TaskStore {
     /** Extends the attempt's lease to {@code seconds} from now (its handler is being stopped); false when it is not this worker's. */
     boolean extendLease(String workerId, ClaimedStep step, int seconds);
 
+    /**
+     * Records that these attempts wait for a guest context: if this worker dies before they start, their leases expire
+     * with the attempts uncounted.
+     */
+    void markWaiting(String workerId, java.util.Collection<ClaimedStep> steps);
+
+    /** Clears {@link #markWaiting}'s record before the handler starts; false when the step is no longer this worker's. */
+    boolean markStarting(String workerId, ClaimedStep step);
+
     /** Gives back this worker's leases so another worker may take the steps at once (graceful shutdown). */
     int releaseLeases(String workerId, Collection<UUID> stepUuids);
 

@@ -4,9 +4,10 @@ import java.util.Collection;
 import java.util.logging.Logger;
 
 /**
- * Keeps alive the leases of this worker's steps that wait for a guest context: a queue behind slow calls may last
- * longer than a step's lease (timeout + margin), and a lease that ran out would let the reaper record a timeout for a
- * step that never started. Each is extended once half of its lease has passed; run on the reaper's thread.
+ * This worker's steps that wait for a guest context: their leases are kept alive (a queue behind slow calls may last
+ * longer than a step's lease, timeout + margin), each extended once half of it has passed; and each is recorded as
+ * waiting, so that if this JVM dies before it starts, its lease expires with the attempt uncounted. Run on the reaper's
+ * thread; the record is made and cleared under the step's lock, so a step never runs while it is recorded as waiting.
  */
 final class WaitingLeases {
 
@@ -20,12 +21,43 @@ final class WaitingLeases {
         this.settings = settings;
     }
 
+    private void markWaiting(RunningStep r) {
+        synchronized (r) {
+            if (!r.waitingForRunner || r.markedWaiting) {
+                return;
+            }
+            try {
+                store.markWaiting(settings.workerId(), java.util.List.of(r.step));
+                r.markedWaiting = true;
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Could not record step " + r.step.stepUuid() + " as waiting: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Clears the waiting record as the step's context is free, before its handler starts.
+     *
+     * @return false when the step is no longer this worker's (its lease expired meanwhile): it must not run
+     */
+    boolean starting(RunningStep r) {
+        synchronized (r) {
+            r.waitingForRunner = false;
+            if (!r.markedWaiting) {
+                return true;
+            }
+            r.markedWaiting = false;
+            return store.markStarting(settings.workerId(), r.step);
+        }
+    }
+
     void keep(Collection<RunningStep> running) {
         long now = System.nanoTime();
         for (RunningStep r : running) {
             if (!r.waitingForRunner || r.isFinished()) {
                 continue;
             }
+            markWaiting(r);
             int lease = r.step.timeoutSeconds() + settings.leaseMarginSeconds();
             if (now - r.leaseFromNanos < lease * 500_000_000L) {
                 continue;

@@ -227,13 +227,16 @@ public final class Worker implements LocalWorker, AutoCloseable {
      * that the lease still covers the whole timeout.
      */
     private void startTimeout(RunningStep r) {
-        r.waitingForRunner = false;
+        boolean wasWaiting = r.waitingForRunner;
         r.cancelTimeout();
-        if (!r.leaseRenewed && System.nanoTime() - r.startedNanos > RUNNER_WAIT_SLACK.toNanos()) {
-            r.leaseRenewed = true;
+        if (wasWaiting || (!r.leaseRenewed && System.nanoTime() - r.startedNanos > RUNNER_WAIT_SLACK.toNanos())) {
             boolean stillOurs = true;
             try {
-                stillOurs = store.extendLease(settings.workerId(), r.step, r.step.timeoutSeconds() + settings.leaseMarginSeconds());
+                stillOurs = waitingLeases.starting(r);
+                if (stillOurs && !r.leaseRenewed && System.nanoTime() - r.startedNanos > RUNNER_WAIT_SLACK.toNanos()) {
+                    r.leaseRenewed = true;
+                    stillOurs = store.extendLease(settings.workerId(), r.step, r.step.timeoutSeconds() + settings.leaseMarginSeconds());
+                }
             } catch (RuntimeException e) {
                 LOG.fine(() -> "Could not extend the lease of step " + r.step.stepUuid() + ": " + e.getMessage());
             }

@@ -61,7 +61,8 @@ final class PgChildRelease {
                     lease_owner = CASE WHEN p.claim THEN ? ELSE s.lease_owner END,
                     lease_expires_at = CASE WHEN p.claim THEN clock_timestamp() + make_interval(secs => s.timeout_seconds + ?)
                                             ELSE s.lease_expires_at END,
-                    started_at = CASE WHEN p.claim THEN clock_timestamp() ELSE s.started_at END
+                    started_at = CASE WHEN p.claim THEN clock_timestamp() ELSE s.started_at END,
+                    waiting_attempt = CASE WHEN p.claim THEN NULL ELSE s.waiting_attempt END
                 FROM picked p WHERE s.step_uuid = p.step_uuid
                 RETURNING s.*, p.now_ready, p.claim, p.via),
             kaudit AS (

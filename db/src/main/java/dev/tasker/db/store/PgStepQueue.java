@@ -44,7 +44,7 @@ final class PgStepQueue {
                 UPDATE workflow_steps s
                 SET current_state = 'in_progress', attempts = s.attempts + 1, lease_owner = ?,
                     lease_expires_at = clock_timestamp() + make_interval(secs => s.timeout_seconds + ?),
-                    started_at = clock_timestamp(), updated_at = clock_timestamp()
+                    started_at = clock_timestamp(), updated_at = clock_timestamp(), waiting_attempt = NULL
                 FROM picked WHERE s.step_uuid = picked.step_uuid
                 RETURNING s.*, picked.prev_state),
             audit AS (
@@ -80,7 +80,7 @@ final class PgStepQueue {
     private static final String RELEASE = """
             WITH upd AS (
                 UPDATE workflow_steps SET current_state = 'pending', attempts = attempts - 1, lease_owner = NULL,
-                    lease_expires_at = NULL, updated_at = clock_timestamp()
+                    lease_expires_at = NULL, updated_at = clock_timestamp(), waiting_attempt = NULL
                 WHERE step_uuid = ANY(?::uuid[]) AND lease_owner = ? AND current_state = 'in_progress'
                 RETURNING step_uuid, task_uuid, attempts),
             tr AS (
@@ -171,14 +171,15 @@ final class PgStepQueue {
     int expireLeases(int limit) {
         List<Object[]> expired = tx.read(c -> {
             List<Object[]> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + CLAIMED_COLUMNS + ", c.lease_owner " + """
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + CLAIMED_COLUMNS + ", c.lease_owner, "
+                    + "c.waiting_attempt IS NOT DISTINCT FROM c.attempts AS never_ran " + """
                     FROM workflow_steps c
                     WHERE c.lease_expires_at < clock_timestamp() AND c.current_state = 'in_progress'
                     LIMIT ?""")) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Object[] {claimed(rs), rs.getString("lease_owner")});
+                        rows.add(new Object[] {claimed(rs), rs.getString("lease_owner"), rs.getBoolean("never_ran")});
                     }
                 }
             }
@@ -188,6 +189,11 @@ final class PgStepQueue {
         for (Object[] row : expired) {
             ClaimedStep step = (ClaimedStep) row[0];
             String owner = (String) row[1];
+            if ((Boolean) row[2]) {
+                done += handBack(owner, List.of(step.stepUuid()), "lease of worker " + owner + " expired while the step "
+                        + "waited for a guest context; it never ran, so the attempt is not counted");
+                continue;
+            }
             StepOutcome timeout = decider.timedOut(step);
             // no backoff and its place in the queue kept: the step's worker died, the step did not fail, and it goes
             // before the steps that became ready after it
@@ -230,6 +236,37 @@ final class PgStepQueue {
                     }
                     return released;
                 }
+            }
+        });
+    }
+
+    void markWaiting(String workerId, Collection<ClaimedStep> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        tx.single(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE workflow_steps s SET waiting_attempt = w.attempt
+                    FROM unnest(?::uuid[], ?::int[]) AS w(step_uuid, attempt)
+                    WHERE s.step_uuid = w.step_uuid AND s.attempts = w.attempt AND s.lease_owner = ?
+                      AND s.current_state = 'in_progress'""")) {
+                ps.setArray(1, c.createArrayOf("uuid", steps.stream().map(ClaimedStep::stepUuid).toArray()));
+                ps.setArray(2, c.createArrayOf("integer", steps.stream().map(ClaimedStep::attempt).toArray()));
+                ps.setString(3, workerId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    boolean markStarting(String workerId, ClaimedStep step) {
+        return tx.single(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE workflow_steps SET waiting_attempt = NULL
+                    WHERE step_uuid = ? AND lease_owner = ? AND attempts = ? AND current_state = 'in_progress'""")) {
+                ps.setObject(1, step.stepUuid());
+                ps.setString(2, workerId);
+                ps.setInt(3, step.attempt());
+                return ps.executeUpdate() == 1;
             }
         });
     }

@@ -84,6 +84,16 @@ public final class PgTaskStore implements TaskStore {
     }
 
     @Override
+    public void markWaiting(String workerId, java.util.Collection<ClaimedStep> steps) {
+        queue.markWaiting(workerId, steps);
+    }
+
+    @Override
+    public boolean markStarting(String workerId, ClaimedStep step) {
+        return queue.markStarting(workerId, step);
+    }
+
+    @Override
     public int handBack(String workerId, Collection<UUID> stepUuids, String reason) {
         return queue.handBack(workerId, stepUuids, reason);
     }

@@ -98,8 +98,12 @@ class ContextWaitTest {
 
             UUID slow = engine.submit("leases", "slow", "{\"seconds\": 4}");
             UUID quick = engine.submit("leases", "quick", "{\"seconds\": 0.1}");
+            // while it waits, the database knows it has not started: were this JVM to die, the attempt would not count
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> waitingAttempt(engine, quick) != null);
+            assertThat(waitingAttempt(engine, quick)).isEqualTo(1);
 
             TaskView done = engine.awaitEnd(quick);
+            assertThat(waitingAttempt(engine, quick)).as("cleared before its handler started").isNull();
             StepView work = done.step("work").orElseThrow();
             assertThat(done.state()).as("%s", work.error()).isEqualTo(TaskState.COMPLETE);
             assertThat(work.attempts()).isEqualTo(1);
@@ -108,6 +112,17 @@ class ContextWaitTest {
             assertThat(engine.awaitEnd(slow).state()).isEqualTo(TaskState.COMPLETE);
         } finally {
             TestDatabases.deleteRecursively(dir);
+        }
+    }
+
+    private static Integer waitingAttempt(TestEngine engine, UUID task) throws java.sql.SQLException {
+        try (var c = engine.database().dataSource().getConnection();
+             var ps = c.prepareStatement("SELECT waiting_attempt FROM workflow_steps WHERE task_uuid = ?")) {
+            ps.setObject(1, task);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return (Integer) rs.getObject(1);
+            }
         }
     }
 }
