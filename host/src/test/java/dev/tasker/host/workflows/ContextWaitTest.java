@@ -24,15 +24,7 @@ class ContextWaitTest {
     @Test
     void stepsQueuedBehindASlowCallOnOneContextRunWithTheirWholeTimeout() throws Exception {
         Path dir = Files.createTempDirectory("context-wait").toRealPath();
-        Files.writeString(dir.resolve("work.py"), """
-                import time
-                from tasker_core import StepHandler
-
-                class Work(StepHandler):
-                    def call(self, context):
-                        time.sleep(context.get_input("seconds"))
-                        return {"slept": context.get_input("seconds")}
-                """);
+        writeSleepingHandler(dir);
         Files.writeString(dir.resolve("work.yaml"), """
                 name: work
                 namespace_name: waits
@@ -67,15 +59,7 @@ class ContextWaitTest {
     @Test
     void aStepQueuedLongerThanItsLeaseKeepsItAndRunsOnce() throws Exception {
         Path dir = Files.createTempDirectory("context-wait-lease").toRealPath();
-        Files.writeString(dir.resolve("work.py"), """
-                import time
-                from tasker_core import StepHandler
-
-                class Work(StepHandler):
-                    def call(self, context):
-                        time.sleep(context.get_input("seconds"))
-                        return {"slept": context.get_input("seconds")}
-                """);
+        writeSleepingHandler(dir);
         Files.writeString(dir.resolve("work.yaml"), """
                 name: slow
                 namespace_name: leases
@@ -113,6 +97,19 @@ class ContextWaitTest {
         } finally {
             TestDatabases.deleteRecursively(dir);
         }
+    }
+
+    /** A Python handler that sleeps for its input's seconds. */
+    private static void writeSleepingHandler(Path dir) throws java.io.IOException {
+        Files.writeString(dir.resolve("work.py"), """
+                import time
+                from tasker_core import StepHandler
+
+                class Work(StepHandler):
+                    def call(self, context):
+                        time.sleep(context.get_input("seconds"))
+                        return {"slept": context.get_input("seconds")}
+                """);
     }
 
     private static Integer waitingAttempt(TestEngine engine, UUID task) throws java.sql.SQLException {
