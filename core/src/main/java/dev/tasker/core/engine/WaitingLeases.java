@@ -12,6 +12,8 @@ import java.util.logging.Logger;
 final class WaitingLeases {
 
     private static final Logger LOG = Logger.getLogger(WaitingLeases.class.getName());
+    /** A wait for a guest context longer than this extends the lease, so that it still covers the whole timeout. */
+    private static final java.time.Duration RUNNER_WAIT_SLACK = java.time.Duration.ofSeconds(1);
 
     private final TaskStore store;
     private final WorkerSettings settings;
@@ -36,11 +38,31 @@ final class WaitingLeases {
     }
 
     /**
-     * Clears the waiting record as the step's context is free, before its handler starts.
+     * As the step's handler is about to start: clears its waiting record, and when it waited longer than
+     * {@link #RUNNER_WAIT_SLACK} extends its lease once more, so that the lease covers the whole timeout.
      *
      * @return false when the step is no longer this worker's (its lease expired meanwhile): it must not run
      */
     boolean starting(RunningStep r) {
+        boolean waited = r.waitingForRunner;
+        boolean slow = !r.leaseRenewed && System.nanoTime() - r.startedNanos > RUNNER_WAIT_SLACK.toNanos();
+        if (!waited && !slow) {
+            return true;
+        }
+        try {
+            boolean stillOurs = clearWaiting(r);
+            if (stillOurs && slow) {
+                r.leaseRenewed = true;
+                stillOurs = store.extendLease(settings.workerId(), r.step, r.step.timeoutSeconds() + settings.leaseMarginSeconds());
+            }
+            return stillOurs;
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Could not take back the lease of step " + r.step.stepUuid() + ": " + e.getMessage());
+            return true;
+        }
+    }
+
+    private boolean clearWaiting(RunningStep r) {
         synchronized (r) {
             r.waitingForRunner = false;
             if (!r.markedWaiting) {

@@ -29,8 +29,6 @@ public final class Worker implements LocalWorker, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Worker.class.getName());
     /** Transactions writing step outcomes at once; the outcomes that finish meanwhile wait and go together. */
     private static final int COMPLETION_WRITERS = 2;
-    /** A wait for a guest context longer than this extends the lease, so that it still covers the whole timeout. */
-    private static final Duration RUNNER_WAIT_SLACK = Duration.ofSeconds(1);
 
     private final TaskStore store;
     private final HandlerResolver handlers;
@@ -223,27 +221,13 @@ public final class Worker implements LocalWorker, AutoCloseable {
 
     /**
      * Starts the attempt's timeout afresh (at the start, after a checkpoint yield, or when a guest call has its
-     * context). A wait for a context longer than {@link #RUNNER_WAIT_SLACK} extends the lease by that much first, so
-     * that the lease still covers the whole timeout.
+     * context); a call that waited for its context first takes its lease back from {@link WaitingLeases}.
      */
     private void startTimeout(RunningStep r) {
-        boolean wasWaiting = r.waitingForRunner;
         r.cancelTimeout();
-        if (wasWaiting || (!r.leaseRenewed && System.nanoTime() - r.startedNanos > RUNNER_WAIT_SLACK.toNanos())) {
-            boolean stillOurs = true;
-            try {
-                stillOurs = waitingLeases.starting(r);
-                if (stillOurs && !r.leaseRenewed && System.nanoTime() - r.startedNanos > RUNNER_WAIT_SLACK.toNanos()) {
-                    r.leaseRenewed = true;
-                    stillOurs = store.extendLease(settings.workerId(), r.step, r.step.timeoutSeconds() + settings.leaseMarginSeconds());
-                }
-            } catch (RuntimeException e) {
-                LOG.fine(() -> "Could not extend the lease of step " + r.step.stepUuid() + ": " + e.getMessage());
-            }
-            if (!stillOurs) {
-                throw new IllegalStateException("step " + r.step.name() + " is no longer this worker's: its lease expired while "
-                        + "it waited for a context; it was not run");
-            }
+        if (!waitingLeases.starting(r)) {
+            throw new IllegalStateException("step " + r.step.name() + " is no longer this worker's: its lease expired while "
+                    + "it waited for a context; it was not run");
         }
         r.timeout = timers.schedule(() -> timeOut(r), r.step.timeoutSeconds(), TimeUnit.SECONDS);
     }

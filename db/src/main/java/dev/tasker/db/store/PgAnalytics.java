@@ -128,7 +128,7 @@ public final class PgAnalytics implements Analytics {
                     long errors = rs.getLong(8);
                     out.add(new SlowStep(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             round(rs.getDouble(5), 3), round(rs.getDouble(6), 3), runs, errors, percent(errors, runs),
-                            instant(rs, 9)));
+                            PgTaskQueries.instant(rs, 9)));
                 }
             }
         }
@@ -162,7 +162,7 @@ public final class PgAnalytics implements Analytics {
                     long errors = rs.getLong(8);
                     out.add(new SlowTask(rs.getString(1), rs.getString(2), rs.getString(3), round(rs.getDouble(4), 3),
                             round(rs.getDouble(5), 3), runs, round(rs.getDouble(7), 2), errors, percent(errors, runs),
-                            instant(rs, 9)));
+                            PgTaskQueries.instant(rs, 9)));
                 }
             }
         }
@@ -233,10 +233,5 @@ public final class PgAnalytics implements Analytics {
     private static double round(double value, int places) {
         double scale = Math.pow(10, places);
         return Math.round(value * scale) / scale;
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 }

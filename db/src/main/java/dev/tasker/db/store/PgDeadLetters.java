@@ -15,8 +15,6 @@ import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -187,7 +185,7 @@ public final class PgDeadLetters implements DeadLetterQueue {
                 while (rs.next()) {
                     double avg = rs.getDouble(9);
                     out.add(new DlqStats(DlqReason.fromStored(rs.getString(1)).json(), rs.getLong(2), rs.getLong(3),
-                            rs.getLong(4), rs.getLong(5), rs.getLong(6), instant(rs, 7), instant(rs, 8),
+                            rs.getLong(4), rs.getLong(5), rs.getLong(6), PgTaskQueries.instant(rs, 7), PgTaskQueries.instant(rs, 8),
                             rs.wasNull() ? null : avg));
                 }
             }
@@ -214,7 +212,7 @@ public final class PgDeadLetters implements DeadLetterQueue {
                     while (rs.next()) {
                         Integer inState = rs.getObject(11) == null ? null : rs.getInt(11);
                         out.add(new DlqInvestigationItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                                rs.getString(3), DlqReason.fromStored(rs.getString(4)).json(), instant(rs, 5),
+                                rs.getString(3), DlqReason.fromStored(rs.getString(4)).json(), PgTaskQueries.instant(rs, 5),
                                 rs.getDouble(6), rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getString(10), inState));
                     }
                 }
@@ -254,17 +252,12 @@ public final class PgDeadLetters implements DeadLetterQueue {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new DlqEntry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        DlqReason.fromStored(rs.getString(4)).json(), instant(rs, 5),
-                        DlqResolutionStatus.fromStored(rs.getString(6)).json(), instant(rs, 7), rs.getString(8),
-                        rs.getString(9), Json.read(rs.getString(10)), Json.read(rs.getString(11)), instant(rs, 12),
-                        instant(rs, 13)));
+                        DlqReason.fromStored(rs.getString(4)).json(), PgTaskQueries.instant(rs, 5),
+                        DlqResolutionStatus.fromStored(rs.getString(6)).json(), PgTaskQueries.instant(rs, 7), rs.getString(8),
+                        rs.getString(9), Json.read(rs.getString(10)), Json.read(rs.getString(11)), PgTaskQueries.instant(rs, 12),
+                        PgTaskQueries.instant(rs, 13)));
             }
         }
         return out;
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -224,7 +224,8 @@ public final class PgTaskQueries implements TaskQueries {
         });
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    /** A nullable timestamp column. */
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

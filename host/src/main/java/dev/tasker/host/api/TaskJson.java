@@ -5,7 +5,6 @@ import dev.tasker.core.engine.StepAuditEntry;
 import dev.tasker.core.engine.StepCounts;
 import dev.tasker.core.engine.StepView;
 import dev.tasker.core.engine.TaskView;
-import dev.tasker.core.engine.Transition;
 import dev.tasker.core.state.StepState;
 
 import java.nio.charset.StandardCharsets;
@@ -122,17 +121,6 @@ final class TaskJson {
         out.put("correlation_id", task.origin().correlationId().toString());
         out.put("attempt", e.attempt());
         out.put("reason", e.reason());
-        return out;
-    }
-
-    static Map<String, Object> transition(Transition t) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("from_state", t.fromState());
-        out.put("to_state", t.toState());
-        out.put("attempt", t.attempt());
-        out.put("worker", t.worker());
-        out.put("reason", t.reason());
-        out.put("created_at", time(t.at()));
         return out;
     }
 

@@ -77,8 +77,9 @@ public final class TasksService implements HttpService {
         var query = req.query();
         String namespace = query.first("namespace").orElse(null);
         TaskState status = query.first("status").map(TasksService::taskState).orElse(null);
-        int page = intParam(query.first("page").orElse("1"), "page");
-        int perPage = intParam(query.first("per_page").orElse("25"), "per_page");
+        // their range is TaskFilter's to check
+        int page = QueryParams.integer(req, "page", 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        int perPage = QueryParams.integer(req, "per_page", 25, Integer.MIN_VALUE, Integer.MAX_VALUE);
         String initiator = query.first("initiator").orElse(null);
         String sourceSystem = query.first("source_system").orElse(null);
         TaskPage tasks = ApiErrors.translate(() -> state.queries().tasks(
@@ -149,36 +150,20 @@ public final class TasksService implements HttpService {
     }
 
     private TaskView task(ServerRequest req) {
-        UUID id = uuid(req.path().pathParameters().get("task"), "task");
+        UUID id = QueryParams.uuid(req, "task", "task");
         return state.queries().task(id).orElseThrow(() -> new ApiException(Status.NOT_FOUND_404, "task_not_found",
                 "no task " + id + " exists"));
     }
 
     private static StepView step(TaskView task, ServerRequest req) {
-        UUID id = uuid(req.path().pathParameters().get("step"), "step");
+        UUID id = QueryParams.uuid(req, "step", "step");
         return task.steps().stream().filter(s -> s.stepUuid().equals(id)).findFirst()
                 .orElseThrow(() -> new ApiException(Status.NOT_FOUND_404, "step_not_found",
                         "task " + task.taskUuid() + " has no step " + id));
     }
 
-    private static UUID uuid(String text, String what) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("'" + text + "' is not a " + what + " UUID");
-        }
-    }
-
     static String nonBlank(String text) {
         return text.isBlank() ? null : text;
-    }
-
-    private static int intParam(String text, String name) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("'" + name + "' must be an integer, not '" + text + "'");
-        }
     }
 
     private static TaskState taskState(String text) {

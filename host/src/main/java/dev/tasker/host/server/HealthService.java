@@ -46,7 +46,9 @@ public final class HealthService implements HttpService {
 
     private void ready(ServerRequest req, ServerResponse res) {
         var found = checks.readiness();
-        boolean ready = readiness.isReady() && HealthChecks.allHealthy(HealthChecks.taskersReadinessChecks(found));
+        // the checks have asked the database already; the handlers and shutdown are what isReady() adds to them
+        boolean ready = readiness.handlers() != null && !readiness.shuttingDown()
+                && HealthChecks.allHealthy(HealthChecks.taskersReadinessChecks(found));
         Map<String, Object> body = basic(ready ? "ready" : "not_ready");
         body.put("checks", found);
         body.put("info", info());
