@@ -80,7 +80,12 @@ class ContextWaitTest {
                      loaded.resolver())) {
             loaded.templates().templates().forEach(engine.store()::registerTemplate);
 
+            // the context is built first, and the slow call holds it before the quick step is claimed
+            assertThat(engine.awaitEnd(engine.submit("leases", "quick", "{\"seconds\": 0}")).state()).isEqualTo(TaskState.COMPLETE);
             UUID slow = engine.submit("leases", "slow", "{\"seconds\": 4}");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> engine.task(slow).step("work").orElseThrow().state() == dev.tasker.core.state.StepState.IN_PROGRESS);
+            Thread.sleep(300);
             UUID quick = engine.submit("leases", "quick", "{\"seconds\": 0.1}");
             // while it waits, the database knows it has not started: were this JVM to die, the attempt would not count
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> waitingAttempt(engine, quick) != null);
