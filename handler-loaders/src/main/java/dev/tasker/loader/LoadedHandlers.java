@@ -37,11 +37,16 @@ public final class LoadedHandlers implements AutoCloseable {
     private HandlerDirectoryWatcher watcher;
 
     private LoadedHandlers(List<Path> directories, String environment, HandlerDirectoryScan scan, GuestLanguages guests) {
+        this(directories, environment, scan, guests, LoadedHandlers.class.getClassLoader());
+    }
+
+    private LoadedHandlers(List<Path> directories, String environment, HandlerDirectoryScan scan, GuestLanguages guests,
+                           ClassLoader javaClasses) {
         this.directories = List.copyOf(directories);
         this.environment = environment;
         this.scan = scan;
         this.guests = guests;
-        this.resolver = HandlerResolvers.firstOf(guests.handlers(), new JavaHandlers());
+        this.resolver = HandlerResolvers.firstOf(guests.handlers(), new JavaHandlers(javaClasses));
         this.templates = TemplateFiles.readEach(scan.files(FileKind.TEMPLATE), environment, this::callableCheck);
     }
 
@@ -51,6 +56,13 @@ public final class LoadedHandlers implements AutoCloseable {
     public static LoadedHandlers load(List<Path> directories, GuestSettings settings, String environment) {
         HandlerDirectoryScan scan = HandlerDirectoryScan.of(directories);
         return new LoadedHandlers(directories, environment, scan, GuestLanguages.start(guestFiles(scan, directories), settings));
+    }
+
+    /** As {@link #load(List, GuestSettings, String)}, with Java handler classes found through {@code javaClasses}. */
+    public static LoadedHandlers load(List<Path> directories, GuestSettings settings, String environment, ClassLoader javaClasses) {
+        HandlerDirectoryScan scan = HandlerDirectoryScan.of(directories);
+        return new LoadedHandlers(directories, environment, scan, GuestLanguages.start(guestFiles(scan, directories), settings),
+                javaClasses);
     }
 
     /**

@@ -30,6 +30,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A directory of handler files and templates (repeatable; env TASKER_HANDLERS).")
     List<Path> handlers;
 
+    @Option(names = "--classpath", paramLabel = "PATH", split = "${sys:path.separator}",
+            description = "Jars and class folders of Java handlers, named in templates as java:<class> "
+                    + "(repeatable or ':'-separated; env TASKER_JAVA_CLASSPATH, comma-separated).")
+    List<Path> classPath;
+
     @Option(names = "--database-url", paramLabel = "URL",
             description = "PostgreSQL: postgresql://user:pass@host:port/db or jdbc:postgresql://… "
                     + "(env TASKER_DATABASE_URL; unset = embedded PostgreSQL).")
@@ -71,6 +76,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (handlers != null && !handlers.isEmpty()) {
             c = c.withHandlerDirs(handlers);
+        }
+        if (classPath != null && !classPath.isEmpty()) {
+            c = c.withJavaClassPath(classPath);
         }
         if (databaseUrl != null) {
             c = c.withDatabase(c.database().withUrl(databaseUrl));

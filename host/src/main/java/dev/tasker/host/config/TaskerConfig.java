@@ -17,11 +17,17 @@ import java.util.Objects;
  */
 public record TaskerConfig(String host, int port, DatabaseSettings database, List<Path> handlerDirs, Duration shutdownGrace,
                            WorkerConfig worker, GuestSettings languages, String environment, ApiConfig api,
-                           EventsConfig events, DlqConfig dlq) {
+                           EventsConfig events, DlqConfig dlq, List<Path> javaClassPath) {
 
     public TaskerConfig(String host, int port, DatabaseSettings database, List<Path> handlerDirs, Duration shutdownGrace,
                         WorkerConfig worker, GuestSettings languages, String environment, ApiConfig api, EventsConfig events) {
         this(host, port, database, handlerDirs, shutdownGrace, worker, languages, environment, api, events, DlqConfig.DEFAULT);
+    }
+
+    public TaskerConfig(String host, int port, DatabaseSettings database, List<Path> handlerDirs, Duration shutdownGrace,
+                        WorkerConfig worker, GuestSettings languages, String environment, ApiConfig api, EventsConfig events,
+                        DlqConfig dlq) {
+        this(host, port, database, handlerDirs, shutdownGrace, worker, languages, environment, api, events, dlq, List.of());
     }
 
     /**
@@ -113,6 +119,7 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(database, "database");
         handlerDirs = List.copyOf(handlerDirs);
+        javaClassPath = List.copyOf(javaClassPath);
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(languages, "languages");
         Objects.requireNonNull(environment, "environment");
@@ -151,7 +158,8 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
                         tasker.get("api.max-ready-steps").asLong().orElse(ApiConfig.DEFAULT.maxReadySteps()),
                         inputSchemaEnforced(tasker.get("api.input-schema").asString().orElse("enforce"))),
                 new EventsConfig(tasker.get("events.nats.url").asString().filter(u -> !u.isBlank()).orElse(null)),
-                dlq(tasker.get("dlq")));
+                dlq(tasker.get("dlq")),
+                list(tasker.get("java.classpath")).stream().map(Path::of).toList());
     }
 
     private static DlqConfig dlq(Config dlq) {
@@ -213,22 +221,26 @@ public record TaskerConfig(String host, int port, DatabaseSettings database, Lis
     }
 
     public TaskerConfig withPort(int newPort) {
-        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace, worker, languages, environment, api, events, dlq);
+        return new TaskerConfig(host, newPort, database, handlerDirs, shutdownGrace, worker, languages, environment, api, events, dlq, javaClassPath);
     }
 
     public TaskerConfig withHost(String newHost) {
-        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace, worker, languages, environment, api, events, dlq);
+        return new TaskerConfig(newHost, port, database, handlerDirs, shutdownGrace, worker, languages, environment, api, events, dlq, javaClassPath);
     }
 
     public TaskerConfig withDatabase(DatabaseSettings newDatabase) {
-        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace, worker, languages, environment, api, events, dlq);
+        return new TaskerConfig(host, port, newDatabase, handlerDirs, shutdownGrace, worker, languages, environment, api, events, dlq, javaClassPath);
     }
 
     public TaskerConfig withApi(ApiConfig newApi) {
-        return new TaskerConfig(host, port, database, handlerDirs, shutdownGrace, worker, languages, environment, newApi, events, dlq);
+        return new TaskerConfig(host, port, database, handlerDirs, shutdownGrace, worker, languages, environment, newApi, events, dlq, javaClassPath);
+    }
+
+    public TaskerConfig withJavaClassPath(List<Path> entries) {
+        return new TaskerConfig(host, port, database, handlerDirs, shutdownGrace, worker, languages, environment, api, events, dlq, entries);
     }
 
     public TaskerConfig withHandlerDirs(List<Path> newDirs) {
-        return new TaskerConfig(host, port, database, newDirs, shutdownGrace, worker, languages, environment, api, events, dlq);
+        return new TaskerConfig(host, port, database, newDirs, shutdownGrace, worker, languages, environment, api, events, dlq, javaClassPath);
     }
 }

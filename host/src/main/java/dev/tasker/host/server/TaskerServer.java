@@ -76,7 +76,8 @@ public final class TaskerServer implements AutoCloseable {
         setup(builder, readiness, api, config.api());
         webServer = builder.build().start();
         CompletableFuture<LoadedHandlers> loading = CompletableFuture.supplyAsync(
-                () -> LoadedHandlers.load(config.handlerDirs(), config.languages(), config.environment()),
+                () -> LoadedHandlers.load(config.handlerDirs(), config.languages(), config.environment(),
+                        JavaClassPath.loader(config.javaClassPath())),
                 runnable -> Thread.ofPlatform().name("tasker-handler-load").start(runnable));
         try {
             database = Database.open(config.database());
