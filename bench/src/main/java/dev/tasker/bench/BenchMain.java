@@ -16,7 +16,15 @@ import java.util.Set;
  */
 public final class BenchMain {
 
-    private static final List<String> PARTS = List.of("latency", "throughput", "commits", "floor", "creation", "cold", "jmh");
+    private static final List<String> PARTS = List.of("latency", "throughput", "commits", "floor", "creation", "soak", "cold", "jmh");
+
+    private static final String USAGE = """
+            Usage: tasker bench [--quick] [--only PART,...] [--languages java,js,ts,py,rb]
+            Runs the benchmarks against a ./tasker serve it starts (TASKER_DATABASE_URL, else an embedded PostgreSQL)
+            and writes bench/results/<time>.md and .json (and latest.md, latest.json).
+              --quick       shorter runs: the same figures, with less confidence
+              --only        some of latency,throughput,commits,floor,creation,soak,cold,jmh (default: all)
+              --languages   the handler languages to measure (default: all five)""";
 
     private BenchMain() {
     }
@@ -57,6 +65,10 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         List<String> list = List.of(args);
+        if (list.contains("--help") || list.contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
         Plan plan = list.contains("--quick") ? Plan.QUICK : Plan.FULL;
         int only = list.indexOf("--only");
         Set<String> parts = new LinkedHashSet<>(only >= 0 && only + 1 < list.size()
@@ -79,12 +91,12 @@ public final class BenchMain {
             attempt(report, "jmh", () -> new JmhSuite(report, plan, root).run());
         }
         Set<String> engineParts = new LinkedHashSet<>(parts);
-        engineParts.retainAll(List.of("latency", "throughput", "commits", "floor", "creation"));
+        engineParts.retainAll(List.of("latency", "throughput", "commits", "floor", "creation", "soak"));
         if (!engineParts.isEmpty()) {
-            attempt(report, "engine", () -> new EndToEndSuite(report, plan, databaseUrl, languages).run(engineParts));
+            attempt(report, "engine", () -> new EndToEndSuite(report, plan, root, databaseUrl, languages).run(engineParts));
         }
         if (parts.contains("cold")) {
-            attempt(report, "cold", () -> new EndToEndSuite(report, plan, databaseUrl, languages).coldStart(root));
+            attempt(report, "cold", () -> new EndToEndSuite(report, plan, root, databaseUrl, languages).coldStart(root));
         }
         Path written = report.write(root.resolve("bench/results"));
         System.out.println("Results: " + written + " (and latest.md, latest.json beside it)");

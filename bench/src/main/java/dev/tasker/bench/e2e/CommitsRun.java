@@ -5,10 +5,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL commits per step: {@code pg_stat_database.xact_commit} and the transaction ids handed out (write
@@ -29,32 +25,34 @@ public final class CommitsRun {
         }
     }
 
-    private final BenchEngine engine;
+    private final ServedEngine engine;
     private final DataSource dataSource;
 
-    public CommitsRun(BenchEngine engine) {
+    public CommitsRun(ServedEngine engine) {
         this.engine = engine;
-        this.dataSource = engine.server().database().dataSource();
+        this.dataSource = engine.dataSource();
     }
 
+    /** Polls only {@code GET /metrics?name=tasker_tasks_completed}, which reads no table: the commits counted are the engine's. */
     public Result run(Shape shape, Language language, int tasks, int inFlight) throws Exception {
         Thread.sleep(STATS_SETTLE_MS);
         long[] before = counters();
-        long steps0 = engine.stepsCompleted();
-        List<UUID> pending = new ArrayList<>();
-        for (int i = 0; i < tasks; i++) {
-            pending.add(engine.submit(shape, language));
-            if (pending.size() >= inFlight) {
-                engine.ended(pending.removeFirst()).get(120, TimeUnit.SECONDS);
+        long base = engine.tasksCompleted();
+        int created = 0;
+        while (true) {
+            long done = engine.tasksCompleted() - base;
+            if (done >= tasks) {
+                break;
             }
+            while (created < tasks && created - done < inFlight) {
+                engine.submit(shape, language);
+                created++;
+            }
+            Thread.sleep(20);
         }
-        for (UUID task : pending) {
-            engine.ended(task).get(120, TimeUnit.SECONDS);
-        }
-        long steps = engine.stepsCompleted() - steps0;
         Thread.sleep(STATS_SETTLE_MS);
         long[] after = counters();
-        return new Result(steps, after[0] - before[0], after[1] - before[1]);
+        return new Result((long) tasks * shape.steps(), after[0] - before[0], after[1] - before[1]);
     }
 
     private long[] counters() throws SQLException {

@@ -1,27 +1,33 @@
 package dev.tasker.bench.e2e;
 
-/** The languages the harness runs its no-op handlers in, with each one's handler file. */
+/** The languages of the benchmark's handler, each reading the task's {@code n} and returning {@code {n: n + 1}}, with its file. */
 public enum Language {
-    JAVA("java:" + NoopHandler.class.getName(), null, null),
-    JAVASCRIPT("js:JsNoop", "noop.mjs", """
+    JAVA("java:" + ReadInputHandler.class.getName(), null, null),
+    JAVASCRIPT("js:JsStep", "js_step.mjs", """
             import { StepHandler } from '@tasker-systems/tasker';
-            export class JsNoop extends StepHandler { call() { return null; } }
+            export class JsStep extends StepHandler {
+              call(context) { return this.success({ n: (context.getInput('n') ?? 0) + 1 }); }
+            }
             """),
-    TYPESCRIPT("ts:TsNoop", "noop.ts", """
-            import { StepContext, StepHandler } from '@tasker-systems/tasker';
-            export class TsNoop extends StepHandler { call(_context: StepContext): null { return null; } }
+    TYPESCRIPT("ts:TsStep", "ts_step.ts", """
+            import { StepContext, StepHandler, StepHandlerResult } from '@tasker-systems/tasker';
+            export class TsStep extends StepHandler {
+              call(context: StepContext): StepHandlerResult {
+                return this.success({ n: ((context.getInput('n') as number | undefined) ?? 0) + 1 });
+              }
+            }
             """),
-    PYTHON("py:PyNoop", "noop.py", """
+    PYTHON("py:PyStep", "py_step.py", """
             from tasker_core import StepHandler
 
 
-            class PyNoop(StepHandler):
+            class PyStep(StepHandler):
                 def call(self, context):
-                    return None
+                    return self.success({"n": (context.get_input("n") or 0) + 1})
             """),
-    RUBY("rb:RbNoop", "noop.rb", """
-            class RbNoop < TaskerCore::StepHandler::Base
-              def call(_context) = nil
+    RUBY("rb:RbStep", "rb_step.rb", """
+            class RbStep < TaskerCore::StepHandler::Base
+              def call(context) = success(result: { n: (context.get_input(:n) || 0) + 1 })
             end
             """);
 
