@@ -26,6 +26,6 @@ public record GuestRuntime(String implementationName) {
     public String describe() {
         return isOptimizing()
                 ? "Guest languages run on the optimizing JIT (" + implementationName + " compiler via JVMCI)"
-                : "Guest languages run interpreted (no Graal compiler on the module path; start with ./tasker for the JIT)";
+                : "Guest languages run interpreted (TASKER_JIT=1 ./tasker serve runs them on the optimizing JIT)";
     }
 }
