@@ -1,21 +1,15 @@
 package dev.tasker.bench.e2e;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** CPU time of this JVM and of the whole machine, and a process's memory, from the JDK and /proc. */
+/** CPU time of the whole machine and a process's memory, from /proc. */
 public final class Machine {
 
     private static final double TICKS_PER_SECOND = 100.0;
 
     private Machine() {
-    }
-
-    /** CPU seconds this JVM has used. */
-    public static double jvmCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     /** CPU seconds all processes have used (user, nice, system, irq, softirq), from /proc/stat; NaN elsewhere. */
@@ -29,23 +23,6 @@ public final class Machine {
             return busy / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
-        }
-    }
-
-    /**
-     * Waits until this JVM is nearly idle (under a tenth of a core for a second), at most {@code maxSeconds}: after
-     * start-up the guest languages fill their pools and compile in the background, which would be measured too.
-     */
-    public static void awaitIdle(int maxSeconds) throws InterruptedException {
-        long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
-        double before = jvmCpuSeconds();
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(1000);
-            double now = jvmCpuSeconds();
-            if (now - before < 0.1) {
-                return;
-            }
-            before = now;
         }
     }
 

@@ -237,7 +237,7 @@ public final class ServedEngine implements AutoCloseable {
     }
 
     /** The last lines the server printed, for a failure message. */
-    public String logTail() {
+    private String logTail() {
         try {
             var lines = Files.readAllLines(workDir.resolve("serve.log"));
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
