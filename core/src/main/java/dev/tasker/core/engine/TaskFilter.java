@@ -10,11 +10,17 @@ import dev.tasker.core.state.TaskState;
  * @param page      1-based
  * @param initiator     null: any
  * @param sourceSystem  null: any
+ * @param name          the template's name; null: any
  */
-public record TaskFilter(String namespace, TaskState state, int page, int perPage, String initiator, String sourceSystem) {
+public record TaskFilter(String namespace, TaskState state, int page, int perPage, String initiator, String sourceSystem,
+                         String name) {
 
     public TaskFilter(String namespace, TaskState state, int page, int perPage) {
-        this(namespace, state, page, perPage, null, null);
+        this(namespace, state, page, perPage, null, null, null);
+    }
+
+    public TaskFilter(String namespace, TaskState state, int page, int perPage, String initiator, String sourceSystem) {
+        this(namespace, state, page, perPage, initiator, sourceSystem, null);
     }
 
     public static final int MAX_PER_PAGE = 100;

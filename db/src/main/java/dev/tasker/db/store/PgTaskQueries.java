@@ -21,7 +21,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -103,18 +105,22 @@ public final class PgTaskQueries implements TaskQueries {
 
     @Override
     public TaskPage tasks(TaskFilter filter) {
-        String where = " WHERE (?::text IS NULL OR t.namespace = ?) AND (?::text IS NULL OR t.current_state = ?)"
+        String matching = " WHERE (?::text IS NULL OR t.namespace = ?) AND (?::text IS NULL OR t.name = ?)"
                 + " AND (?::text IS NULL OR t.initiator = ?) AND (?::text IS NULL OR t.source_system = ?)";
-        String state = filter.state() == null ? null : filter.state().dbName();
+        String where = matching + " AND (?::text IS NULL OR t.current_state = ?)";
         return tx.read(c -> {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tasks t" + where)) {
-                bindFilter(ps, filter, state);
+            Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.current_state, count(*) FROM tasks t" + matching
+                    + " GROUP BY t.current_state")) {
+                bindFilter(ps, filter, false);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
+                    while (rs.next()) {
+                        counts.put(TaskState.fromDb(rs.getString(1)), rs.getLong(2));
+                    }
                 }
             }
+            long total = filter.state() == null ? counts.values().stream().mapToLong(Long::longValue).sum()
+                    : counts.getOrDefault(filter.state(), 0L);
             List<TaskView> tasks = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT t.task_uuid, t.namespace, t.name, t.version, t.current_state, t.context, t.priority, t.created_at,
@@ -123,9 +129,9 @@ public final class PgTaskQueries implements TaskQueries {
                     FROM tasks t
                     CROSS JOIN LATERAL (SELECT %s FROM workflow_steps s WHERE s.task_uuid = t.task_uuid) counts
                     """.formatted(TaskRollup.COUNT_COLUMNS) + where + " ORDER BY t.created_at DESC, t.task_uuid LIMIT ? OFFSET ?")) {
-                bindFilter(ps, filter, state);
-                ps.setInt(9, filter.perPage());
-                ps.setLong(10, (long) (filter.page() - 1) * filter.perPage());
+                int next = bindFilter(ps, filter, true);
+                ps.setInt(next, filter.perPage());
+                ps.setLong(next + 1, (long) (filter.page() - 1) * filter.perPage());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         tasks.add(new TaskView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -134,7 +140,7 @@ public final class PgTaskQueries implements TaskQueries {
                     }
                 }
             }
-            return new TaskPage(tasks, total, filter.page(), filter.perPage());
+            return new TaskPage(tasks, total, filter.page(), filter.perPage(), counts);
         });
     }
 
@@ -157,12 +163,19 @@ public final class PgTaskQueries implements TaskQueries {
                 rs.getObject(first + 4, UUID.class), rs.getObject(first + 5, UUID.class));
     }
 
-    private static void bindFilter(PreparedStatement ps, TaskFilter filter, String state) throws SQLException {
-        String[] values = {filter.namespace(), state, filter.initiator(), filter.sourceSystem()};
-        for (int i = 0; i < values.length; i++) {
-            ps.setString(2 * i + 1, values[i]);
-            ps.setString(2 * i + 2, values[i]);
+    /** Binds the filter's values (its state last, when {@code withState}) and answers the next parameter's index. */
+    private static int bindFilter(PreparedStatement ps, TaskFilter filter, boolean withState) throws SQLException {
+        List<String> values = new ArrayList<>(java.util.Arrays.asList(filter.namespace(), filter.name(), filter.initiator(),
+                filter.sourceSystem()));
+        if (withState) {
+            values.add(filter.state() == null ? null : filter.state().dbName());
         }
+        int index = 1;
+        for (String value : values) {
+            ps.setString(index++, value);
+            ps.setString(index++, value);
+        }
+        return index;
     }
 
     @Override

@@ -82,8 +82,9 @@ public final class TasksService implements HttpService {
         int perPage = QueryParams.integer(req, "per_page", 25, Integer.MIN_VALUE, Integer.MAX_VALUE);
         String initiator = query.first("initiator").orElse(null);
         String sourceSystem = query.first("source_system").orElse(null);
+        String name = query.first("name").orElse(null);
         TaskPage tasks = ApiErrors.translate(() -> state.queries().tasks(
-                new TaskFilter(namespace, status, page, perPage, initiator, sourceSystem)));
+                new TaskFilter(namespace, status, page, perPage, initiator, sourceSystem, name)));
         Map<String, Object> pagination = new LinkedHashMap<>();
         pagination.put("page", tasks.page());
         pagination.put("per_page", tasks.perPage());
@@ -91,8 +92,10 @@ public final class TasksService implements HttpService {
         pagination.put("total_pages", tasks.totalPages());
         pagination.put("has_next", tasks.hasNext());
         pagination.put("has_previous", tasks.hasPrevious());
+        Map<String, Long> stateCounts = new LinkedHashMap<>();
+        tasks.stateCounts().forEach((taskState, count) -> stateCounts.put(taskState.dbName(), count));
         ApiResponses.json(res, Map.of("tasks", tasks.tasks().stream().map(t -> TaskJson.task(t, false)).toList(),
-                "pagination", pagination));
+                "pagination", pagination, "state_counts", stateCounts));
     }
 
     private void show(ServerRequest req, ServerResponse res) {

@@ -54,6 +54,14 @@ class TasksApiTest {
                   - { name: square, handler: { callable: Square } }
                   - { name: add_ten, handler: { callable: AddTen }, dependencies: [square], retry: { max_attempts: 1 } }
                 """);
+        Files.writeString(handlers.resolve("counted.yaml"), """
+                name: counted
+                namespace_name: math
+                version: 1.0.0
+                steps:
+                  - { name: square, handler: { callable: Square } }
+                  - { name: add_ten, handler: { callable: AddTen }, dependencies: [square], retry: { max_attempts: 1 } }
+                """);
         server = TaskerServer.start(new TaskerConfig("127.0.0.1", 0, TestDatabases.settings(TestDatabases.newSchemaName()),
                 List.of(handlers), Duration.ofSeconds(5), TaskerConfig.WorkerConfig.DEFAULT,
                 new GuestSettings(1, 1, 2, handlers.resolve(".ts-cache")), "test", TaskerConfig.ApiConfig.DEFAULT, TaskerConfig.EventsConfig.NONE));
@@ -137,6 +145,35 @@ class TasksApiTest {
         assertThat(page.get("pagination").get("total_count").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(page.get("pagination").get("per_page").asInt()).isEqualTo(2);
         assertThat(json(send("GET", "/v1/tasks?namespace=nothing_here", null)).get("tasks")).isEmpty();
+    }
+
+    @Test
+    void theListCountsTheTasksOfEachStateForOneTemplate() throws Exception {
+        List<String> created = new java.util.ArrayList<>();
+        for (String refuse : List.of("false", "false", "true")) {
+            created.add(json(send("POST", "/v1/tasks", "{\"namespace\": \"math\", \"name\": \"counted\", \"context\": "
+                    + "{\"even_number\": " + (2 * created.size()) + ", \"refuse\": " + refuse + "}}")).get("task_uuid").asText());
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (String uuid : created) {
+                String status = json(send("GET", "/v1/tasks/" + uuid, null)).get("status").asText();
+                if (!status.equals("complete") && !status.equals("blocked_by_failures")) {
+                    return false;
+                }
+            }
+            return true;
+        });
+
+        JsonNode all = json(send("GET", "/v1/tasks?namespace=math&name=counted", null));
+        JsonNode blocked = json(send("GET", "/v1/tasks?namespace=math&name=counted&status=blocked_by_failures", null));
+
+        assertThat(all.get("state_counts").get("complete").asInt()).isEqualTo(2);
+        assertThat(all.get("state_counts").get("blocked_by_failures").asInt()).isEqualTo(1);
+        assertThat(all.get("pagination").get("total_count").asInt()).isEqualTo(3);
+        assertThat(blocked.get("tasks")).extracting(t -> t.get("task_uuid").asText()).containsExactly(created.get(2));
+        assertThat(blocked.get("pagination").get("total_count").asInt()).isEqualTo(1);
+        assertThat(blocked.get("state_counts").get("complete").asInt()).isEqualTo(2);
+        assertThat(json(send("GET", "/v1/tasks?name=no_such_template", null)).get("state_counts").size()).isZero();
     }
 
     @Test
