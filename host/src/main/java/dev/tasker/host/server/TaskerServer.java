@@ -5,6 +5,7 @@ import dev.tasker.host.api.ApiRoutes;
 import dev.tasker.host.api.ApiState;
 import dev.tasker.db.store.PgOutbox;
 import dev.tasker.host.config.TaskerConfig;
+import dev.tasker.host.ui.DashboardService;
 import dev.tasker.host.events.NatsEventRelay;
 import dev.tasker.loader.LoadedHandlers;
 import io.helidon.webserver.WebServer;
@@ -116,7 +117,9 @@ public final class TaskerServer implements AutoCloseable {
     public static void setup(WebServerConfig.Builder builder, Readiness readiness, ApiState api, TaskerConfig.ApiConfig apiConfig) {
         builder.routing(routing -> {
             routing.register(new HealthService(readiness, apiConfig.keys().isEmpty()))
-                    .register(new ConfigService(readiness));
+                    .register(new ConfigService(readiness))
+                    .register(DashboardService.BASE, new DashboardService(TaskerServer.class.getClassLoader()));
+            DashboardService.redirectRoot(routing);
             new ApiRoutes(api, apiConfig).register(routing, apiConfig);
         });
         // a response goes out as several writes; with Nagle's algorithm on, the later ones wait for the client's
