@@ -115,11 +115,12 @@ public final class TaskerServer implements AutoCloseable {
 
     /** The routes and features of a Tasker server; {@code main} and the tests both build the server with this. */
     public static void setup(WebServerConfig.Builder builder, Readiness readiness, ApiState api, TaskerConfig.ApiConfig apiConfig) {
+        DashboardService dashboard = new DashboardService(TaskerServer.class.getClassLoader());
         builder.routing(routing -> {
             routing.register(new HealthService(readiness, apiConfig.keys().isEmpty()))
                     .register(new ConfigService(readiness))
-                    .register(DashboardService.BASE, new DashboardService(TaskerServer.class.getClassLoader()));
-            DashboardService.redirectRoot(routing);
+                    .register(DashboardService.BASE, dashboard);
+            dashboard.registerAtRoot(routing);
             new ApiRoutes(api, apiConfig).register(routing, apiConfig);
         });
         // a response goes out as several writes; with Nagle's algorithm on, the later ones wait for the client's

@@ -40,13 +40,14 @@ public final class DashboardService implements HttpService {
         this.page = read("index.html");
     }
 
-    /** {@code GET /} answers with the dashboard's address. */
-    public static void redirectRoot(HttpRouting.Builder routing) {
+    /** {@code GET /} answers with the dashboard's address, {@code GET /favicon.ico} with its icon. */
+    public void registerAtRoot(HttpRouting.Builder routing) {
         routing.get("/", (req, res) -> {
             res.status(Status.FOUND_302);
             res.header(HeaderNames.LOCATION, BASE + "/tasks");
             res.send();
         });
+        routing.get("/favicon.ico", this::icon);
     }
 
     @Override
@@ -55,6 +56,18 @@ public final class DashboardService implements HttpService {
             rules.get(path, this::page);
         }
         rules.get("/assets/{name}", this::asset);
+        rules.get("/favicon.svg", this::icon);
+    }
+
+    private void icon(ServerRequest req, ServerResponse res) {
+        Optional<byte[]> icon = read("favicon.svg");
+        if (icon.isEmpty()) {
+            res.status(Status.NOT_FOUND_404).send();
+            return;
+        }
+        res.header(HeaderNames.CONTENT_TYPE, "image/svg+xml");
+        res.header(HeaderNames.CACHE_CONTROL, "public, max-age=86400");
+        res.send(icon.get());
     }
 
     private void page(ServerRequest req, ServerResponse res) {

@@ -148,6 +148,24 @@ class TasksApiTest {
     }
 
     @Test
+    void theDashboardIsServedUnderUiAndTheRootRedirectsToIt() throws Exception {
+        HttpResponse<String> root = send("GET", "/", null);
+        HttpResponse<String> taskPage = send("GET", "/ui/tasks/" + java.util.UUID.randomUUID(), null);
+        String script = taskPage.body().replaceAll("(?s).*src=\"(/ui/assets/[^\"]+\\.js)\".*", "$1");
+        HttpResponse<String> asset = send("GET", script, null);
+
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location")).hasValue("/ui/tasks");
+        assertThat(taskPage.statusCode()).isEqualTo(200);
+        assertThat(taskPage.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(asset.statusCode()).as(script).isEqualTo(200);
+        assertThat(asset.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(send("GET", "/ui/assets/..%2Fconfig.yaml", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/ui/no-such-page", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/favicon.ico", null).headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+    }
+
+    @Test
     void theListCountsTheTasksOfEachStateForOneTemplate() throws Exception {
         List<String> created = new java.util.ArrayList<>();
         for (String refuse : List.of("false", "false", "true")) {

@@ -2,6 +2,7 @@ package dev.tasker.host.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tasker.bridge.GuestSettings;
+import dev.tasker.core.dlq.StalenessThresholds;
 import dev.tasker.core.json.Json;
 import dev.tasker.db.testing.TestDatabases;
 import dev.tasker.host.config.TaskerConfig;
@@ -113,7 +114,8 @@ class DashboardBrowserTest {
         server = TaskerServer.start(new TaskerConfig("127.0.0.1", 0, TestDatabases.settings(TestDatabases.newSchemaName()),
                 List.of(handlers), Duration.ofSeconds(5), TaskerConfig.WorkerConfig.DEFAULT,
                 new GuestSettings(1, 1, 1, handlers.resolve(".ts-cache")), "test",
-                TaskerConfig.ApiConfig.DEFAULT.withKeys(List.of(KEY)), TaskerConfig.EventsConfig.NONE));
+                TaskerConfig.ApiConfig.DEFAULT.withKeys(List.of(KEY)), TaskerConfig.EventsConfig.NONE,
+                new TaskerConfig.DlqConfig(Duration.ofSeconds(1), StalenessThresholds.DEFAULT)));
         browser = Chromium.start();
         Files.createDirectories(SCREENSHOTS);
     }
@@ -197,6 +199,14 @@ class DashboardBrowserTest {
         assertThat(error.findElement(By.cssSelector(".error-location")).getText()).isEqualTo(handlers.resolve("shop.py") + ":23");
         screenshot("dashboard-failed-step.png");
 
+        browser.findElement(By.linkText("Dead letters")).click();
+        WebElement entry = waitFor(By.cssSelector("tr[data-dlq-task='" + task + "']"));
+        assertThat(entry.getText()).contains("blocked_by_failures", "Pending");
+        entry.findElement(By.tagName("a")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "error".equals(stepState("price")));
+        browser.findElement(By.cssSelector("g.node[data-step='price']")).click();
+        waitFor(By.cssSelector("[data-step-panel='price'] .step-error"));
+
         Files.writeString(handlers.resolve("prices/winter.txt"), "20");
         browser.findElement(By.cssSelector("button[data-action='reset_for_retry']")).click();
         WebElement dialog = waitFor(By.cssSelector("dialog.confirm[open]"));
@@ -265,7 +275,6 @@ class DashboardBrowserTest {
     private static void signIn() {
         browser.get(url("/health/live"));
         ((JavascriptExecutor) browser).executeScript("localStorage.setItem('tasker.apiKey', arguments[0])", KEY);
-        consoleErrors(); // that page's favicon.ico, which only the dashboard's pages carry
     }
 
     private static WebElement waitFor(By what) {
