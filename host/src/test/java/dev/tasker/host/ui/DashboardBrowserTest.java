@@ -230,6 +230,28 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aRunningTaskIsCancelledFromThePageAfterAConfirmation() throws Exception {
+        signIn();
+        String task = create("{\"items\": 3, \"pause_ms\": 4000}");
+        browser.get(url("/ui/tasks/" + task));
+        waitFor(By.cssSelector("g.node[data-step='receive']"));
+
+        browser.findElement(By.xpath("//button[text()='Cancel task']")).click();
+        WebElement dialog = waitFor(By.cssSelector("dialog.confirm[open]"));
+        dialog.findElement(By.xpath(".//button[text()='Cancel']")).click();
+        assertThat(browser.findElements(By.cssSelector("dialog.confirm[open]"))).as("dismissed, nothing done").isEmpty();
+        assertThat(get("/v1/tasks/" + task).get("status").asText()).isNotEqualTo("cancelled");
+
+        browser.findElement(By.xpath("//button[text()='Cancel task']")).click();
+        waitFor(By.cssSelector("dialog.confirm[open]")).findElement(By.cssSelector("button[data-confirm]")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(By.cssSelector("h1 .badge"), "cancelled"));
+        assertThat(get("/v1/tasks/" + task).get("status").asText()).isEqualTo("cancelled");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> "cancelled".equals(stepState("ship")));
+        assertThat(browser.findElements(By.xpath("//button[text()='Cancel task']"))).isEmpty();
+    }
+
+    @Test
     void templatesShowTheirGraphAndHandlersTheirLoadProblems() throws Exception {
         signIn();
         browser.get(url("/ui/templates"));
