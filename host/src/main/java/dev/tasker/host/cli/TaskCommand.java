@@ -61,6 +61,18 @@ public final class TaskCommand implements Runnable {
                 throw new IllegalArgumentException("'" + text + "' is not a " + what + " UUID");
             }
         }
+
+        /** A step given by its UUID or by its name in the task. */
+        UUID step(UUID taskUuid, String uuidOrName) {
+            try {
+                return UUID.fromString(uuidOrName);
+            } catch (IllegalArgumentException notAUuid) {
+                var steps = server.client().steps(taskUuid);
+                return steps.stream().filter(s -> s.name().equals(uuidOrName)).map(Step::stepUuid).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("task " + taskUuid + " has no step named '" + uuidOrName
+                                + "'; its steps: " + String.join(", ", steps.stream().map(Step::name).toList())));
+            }
+        }
     }
 
     static String summary(Task t) {
@@ -171,17 +183,18 @@ public final class TaskCommand implements Runnable {
         }
     }
 
-    /** A step action: task and step UUIDs and a reason. */
+    /** A step action: the task's UUID, the step's UUID or name, and a reason. */
     abstract static class StepAction extends ServerCall {
         @Parameters(index = "0", paramLabel = "TASK_UUID") String task;
-        @Parameters(index = "1", paramLabel = "STEP_UUID") String step;
+        @Parameters(index = "1", paramLabel = "STEP", description = "the step's UUID or its name in the task") String step;
         @Option(names = "--reason", defaultValue = "through the tasker CLI") String reason;
 
         abstract Step act(TaskerClient client, UUID taskUuid, UUID stepUuid);
 
         @Override
         public Integer call() {
-            Step s = act(server.client(), uuid(task, "task"), uuid(step, "step"));
+            UUID taskUuid = uuid(task, "task");
+            Step s = act(server.client(), taskUuid, step(taskUuid, step));
             print(s, stepLine(s));
             return 0;
         }

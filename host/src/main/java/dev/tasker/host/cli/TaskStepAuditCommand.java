@@ -1,8 +1,11 @@
 package dev.tasker.host.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+
+import java.util.UUID;
 
 @Command(name = "step-audit", mixinStandardHelpOptions = true,
         description = "Every state change of a step, oldest first, with the result of each attempt.")
@@ -11,12 +14,13 @@ public final class TaskStepAuditCommand extends TaskCommand.ServerCall {
     @Parameters(index = "0", paramLabel = "TASK_UUID")
     String task;
 
-    @Parameters(index = "1", paramLabel = "STEP_UUID")
+    @Parameters(index = "1", paramLabel = "STEP", description = "the step's UUID or its name in the task")
     String step;
 
     @Override
     public Integer call() {
-        JsonNode audit = server.client().stepAudit(uuid(task, "task"), uuid(step, "step"));
+        UUID taskUuid = uuid(task, "task");
+        JsonNode audit = server.client().stepAudit(taskUuid, step(taskUuid, step));
         StringBuilder text = new StringBuilder();
         for (JsonNode a : audit) {
             text.append("%s  %-12s -> %-20s attempt %d  %s%s  %s".formatted(a.path("recorded_at").asText(),

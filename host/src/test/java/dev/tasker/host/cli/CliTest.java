@@ -120,16 +120,20 @@ class CliTest {
     }
 
     @Test
-    void resetAndResolveAFailedStep() {
+    void resetAndResolveAFailedStepByItsName() {
         String uuid = onServer("task", "create", "math/linear", "-c", "{\"n\": 2, \"refuse\": true}").out();
         onServer("task", "watch", uuid);
-        String step = Json.read(onServer("task", "steps", uuid, "-o", "json").out()).get(1).get("step_uuid").asText();
 
-        assertThat(onServer("task", "reset-step", uuid, step).exitCode()).isZero();
+        assertThat(onServer("task", "reset-step", uuid, "add_ten").exitCode()).isZero();
         assertThat(onServer("task", "watch", uuid).exitCode()).isEqualTo(2);
-        Run resolved = onServer("task", "resolve-step", uuid, step, "--reason", "looked at it");
-        assertThat(resolved.out()).contains("resolved_manually");
+        Run resolved = onServer("task", "resolve-step", uuid, "add_ten", "--reason", "looked at it");
+        assertThat(resolved.out()).contains("add_ten").contains("resolved_manually");
         assertThat(onServer("task", "watch", uuid).exitCode()).isZero();
+        assertThat(onServer("task", "step-audit", uuid, "add_ten").out()).contains("resolve_manually: looked at it");
+
+        Run unknown = onServer("task", "reset-step", uuid, "add_eleven");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("tasker: task " + uuid + " has no step named 'add_eleven'; its steps: square, add_ten");
     }
 
     @Test
