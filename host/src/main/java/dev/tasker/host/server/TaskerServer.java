@@ -71,8 +71,19 @@ public final class TaskerServer implements AutoCloseable {
         }
     }
 
+    /** The start-up line about the API's keys (never the keys). */
+    static String apiKeysLine(TaskerConfig config) {
+        int keys = config.api().keys().size();
+        if (keys == 0) {
+            return "API keys: none configured (keys=0); the API and the dashboard answer whoever reaches " + config.host();
+        }
+        return "API keys: keys=" + keys + " configured; /v1 and /config answer only requests that carry one"
+                + (config.api().metricsPublic() ? "" : ", and /metrics too");
+    }
+
     private void startAll() {
         refuseAnOpenApiOffLoopback(config);
+        LOG.info(apiKeysLine(config));
         WebServerConfig.Builder builder = WebServer.builder().host(config.host()).port(config.port());
         setup(builder, readiness, api, config.api());
         webServer = builder.build().start();
@@ -115,6 +126,7 @@ public final class TaskerServer implements AutoCloseable {
 
     /** The routes and features of a Tasker server; {@code main} and the tests both build the server with this. */
     public static void setup(WebServerConfig.Builder builder, Readiness readiness, ApiState api, TaskerConfig.ApiConfig apiConfig) {
+        ProcessMetrics.register();
         DashboardService dashboard = new DashboardService(TaskerServer.class.getClassLoader());
         builder.routing(routing -> {
             routing.register(new HealthService(readiness, apiConfig.keys().isEmpty()))

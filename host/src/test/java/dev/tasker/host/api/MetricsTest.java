@@ -106,4 +106,18 @@ class MetricsTest {
         assertThat(value(after, "tasker_step_duration_seconds_count", "language=javascript", "namespace=metered", "step=flaky"))
                 .isEqualTo(2);
     }
+
+    @Test
+    void theJvmAndTheProcessHaveTheirMetersToo() throws Exception {
+        String metrics = scrape();
+
+        assertThat(value(metrics, "memory_usedHeap_bytes")).isPositive();
+        assertThat(value(metrics, "thread_count")).isPositive();
+        assertThat(value(metrics, "jvm_uptime_seconds")).isPositive();
+        assertThat(metrics).contains("gc_total");
+        assertThat(value(metrics, "process_cpu_seconds_total")).isPositive();
+        assertThat(value(metrics, "process_resident_memory_bytes")).isGreaterThan(value(metrics, "memory_usedHeap_bytes"));
+        assertThat(value(metrics, "process_open_fds")).isPositive();
+        assertThat(value(metrics, "process_start_time_seconds") * 1000).isLessThan(System.currentTimeMillis());
+    }
 }

@@ -40,4 +40,14 @@ class OpenApiBindTest {
 
         assertThatCode(() -> TaskerServer.refuseAnOpenApiOffLoopback(config)).doesNotThrowAnyException();
     }
+
+    @Test
+    void theStartUpLogSaysHowManyKeysThereAreAndNeverWhichOnes() {
+        String withKeys = TaskerServer.apiKeysLine(config(Map.of("tasker.host", "0.0.0.0", "tasker.api.keys", "k-one,k-two")));
+
+        assertThat(withKeys).isEqualTo("API keys: keys=2 configured; /v1 and /config answer only requests that carry one")
+                .doesNotContain("k-one");
+        assertThat(TaskerServer.apiKeysLine(config(Map.of())))
+                .isEqualTo("API keys: none configured (keys=0); the API and the dashboard answer whoever reaches 127.0.0.1");
+    }
 }
