@@ -230,6 +230,48 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theListPagesThroughTasksAndFiltersThemByState() throws Exception {
+        signIn();
+        for (int i = 0; i < 21; i++) {
+            create("{\"items\": " + (100 + i) + "}");
+        }
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            JsonNode counts = unchecked(() -> get("/v1/tasks?namespace=shop&name=order").get("state_counts"));
+            return !counts.has("pending") && !counts.has("steps_in_process");
+        });
+        int completed = get("/v1/tasks?namespace=shop&name=order").get("state_counts").get("complete").asInt();
+        browser.get(url("/ui/tasks?namespace=shop&name=order"));
+        WebElement pager = waitFor(By.cssSelector(".pager"));
+        assertThat(pager.getText()).contains("page 1 of");
+        List<String> first = taskRows();
+        assertThat(first).hasSize(20);
+
+        pager.findElement(By.xpath(".//button[contains(., 'Older')]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("page=2"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !taskRows().isEmpty() && !first.contains(taskRows().getFirst()));
+
+        WebElement complete = waitFor(By.cssSelector("a[data-count-state='complete']"));
+        int completeCount = Integer.parseInt(complete.findElement(By.tagName("b")).getText());
+        complete.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("status=complete"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> browser.findElements(By.cssSelector("tr[data-task] .badge"))
+                .stream().allMatch(b -> b.getText().equals("complete")));
+        assertThat(completeCount).isEqualTo(completed).isGreaterThanOrEqualTo(21);
+    }
+
+    private static <T> T unchecked(java.util.concurrent.Callable<T> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> taskRows() {
+        return browser.findElements(By.cssSelector("tr[data-task]")).stream().map(r -> r.getAttribute("data-task")).toList();
+    }
+
+    @Test
     void aRunningTaskIsCancelledFromThePageAfterAConfirmation() throws Exception {
         signIn();
         String task = create("{\"items\": 3, \"pause_ms\": 4000}");
