@@ -144,4 +144,5 @@ export interface DlqEntry {
 }
 
 export const TASK_STATES = ['pending', 'steps_in_process', 'waiting_for_retry', 'blocked_by_failures', 'complete', 'error', 'cancelled', 'resolved_manually'];
-export const FINISHED_TASK_STATES = ['complete', 'error', 'cancelled', 'resolved_manually'];
+/** States after which nothing more happens to a task, nor may an operator change its steps. */
+export const ENDED_TASK_STATES = ['complete', 'cancelled', 'resolved_manually'];

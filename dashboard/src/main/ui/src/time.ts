@@ -1,7 +1,12 @@
+/** A timestamp of the API: an ISO instant, or a naive one in UTC (the DLQ's and a step's attempt times). */
+function parse(timestamp: string): Date {
+  return new Date(timestamp.endsWith('Z') || /[+-]\d\d:\d\d$/.test(timestamp) ? timestamp : `${timestamp}Z`);
+}
+
 /** "12 s ago", "3 min ago", else the date and time. */
 export function ago(timestamp: string | null | undefined): string {
   if (!timestamp) return '';
-  const at = new Date(timestamp.endsWith('Z') || /[+-]\d\d:\d\d$/.test(timestamp) ? timestamp : `${timestamp}Z`);
+  const at = parse(timestamp);
   const seconds = Math.round((Date.now() - at.getTime()) / 1000);
   if (seconds < 60) return `${Math.max(seconds, 0)} s ago`;
   if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
@@ -12,6 +17,5 @@ export function ago(timestamp: string | null | undefined): string {
 /** Milliseconds between two timestamps, or null. */
 export function between(from: string | null, to: string | null): number | null {
   if (!from || !to) return null;
-  const parse = (t: string) => new Date(t.endsWith('Z') ? t : `${t}Z`).getTime();
-  return parse(to) - parse(from);
+  return parse(to).getTime() - parse(from).getTime();
 }

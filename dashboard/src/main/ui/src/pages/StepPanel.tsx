@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { api, type AuditEntry, type Step, type Task } from '../api';
+import { api, ENDED_TASK_STATES, type AuditEntry, type Step, type Task } from '../api';
+import { useAction } from '../action';
 import { usePoll } from '../poll';
 import { Confirm } from '../components/Confirm';
 import { Json } from '../components/Json';
@@ -18,8 +19,6 @@ const ACTIONS: { type: ActionType; title: string; button: string; explain: strin
     explain: 'The step is complete with the result below, which its dependents read.' },
 ];
 
-const TASK_ENDED = ['complete', 'cancelled', 'resolved_manually'];
-
 export function StepPanel({ task, step, polling, onChanged, onClose }:
   { task: Task; step: Step; polling: boolean; onChanged: () => void; onClose: () => void }) {
   const audit = usePoll(
@@ -28,11 +27,10 @@ export function StepPanel({ task, step, polling, onChanged, onClose }:
   const [action, setAction] = useState<ActionType | null>(null);
   const [result, setResult] = useState('{}');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const location = step.error ? errorLocation(step.error) : null;
   const chosen = ACTIONS.find((a) => a.type === action);
-  const allowed = TASK_ENDED.includes(task.status) ? [] : ACTIONS.filter((a) => a.from.includes(step.current_state));
+  const allowed = ENDED_TASK_STATES.includes(task.status) ? [] : ACTIONS.filter((a) => a.from.includes(step.current_state));
 
   const act = async () => {
     if (!action) return;
@@ -46,18 +44,12 @@ export function StepPanel({ task, step, polling, onChanged, onClose }:
         return;
       }
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api(`/v1/tasks/${task.task_uuid}/workflow_steps/${step.step_uuid}`, { method: 'PATCH', body });
       setAction(null);
       setReason('');
       onChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

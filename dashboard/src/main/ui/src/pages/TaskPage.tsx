@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError, type Task } from '../api';
+import { api, ApiError, ENDED_TASK_STATES, type Task } from '../api';
+import { useAction } from '../action';
 import { usePoll } from '../poll';
 import { href, navigate, onLink } from '../router';
 import { Dag } from '../components/Dag';
@@ -9,12 +10,10 @@ import { StateBadge } from '../components/StateBadge';
 import { ago, between } from '../time';
 import { StepPanel } from './StepPanel';
 
-const ENDED = ['complete', 'cancelled', 'resolved_manually'];
-
 /** How often a task is read again: every second while it runs, slower while it waits for an operator, never once done. */
 function pollInterval(task: Task | null) {
   if (!task) return 1000;
-  if (ENDED.includes(task.status)) return null;
+  if (ENDED_TASK_STATES.includes(task.status)) return null;
   return task.status === 'blocked_by_failures' || task.status === 'error' ? 3000 : 1000;
 }
 
@@ -26,8 +25,7 @@ export function TaskPage({ taskUuid, query }: { taskUuid: string; query: URLSear
     return loaded;
   }, [taskUuid], pollMs);
   const [cancelling, setCancelling] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const cancellation = useAction();
   const selected = query.get('step');
   const narrow = typeof window !== 'undefined' && window.innerWidth < 700;
 
@@ -44,19 +42,11 @@ export function TaskPage({ taskUuid, query }: { taskUuid: string; query: URLSear
     task.refresh();
   };
 
-  const cancel = async () => {
-    setBusy(true);
-    setActionError(null);
-    try {
-      await api(`/v1/tasks/${taskUuid}`, { method: 'DELETE' });
-      setCancelling(false);
-      afterAction();
-    } catch (e) {
-      setActionError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const cancel = () => cancellation.run(async () => {
+    await api(`/v1/tasks/${taskUuid}`, { method: 'DELETE' });
+    setCancelling(false);
+    afterAction();
+  });
 
   return (
     <section class="task-page">
@@ -69,8 +59,8 @@ export function TaskPage({ taskUuid, query }: { taskUuid: string; query: URLSear
             {t.completed_at && <> · took {Math.max(0, between(t.created_at, t.completed_at) ?? 0)} ms</>}
             {' '}· {t.completed_steps}/{t.total_steps} steps complete</p>
         </div>
-        {!ENDED.includes(t.status) && (
-          <button type="button" class="danger" onClick={() => { setActionError(null); setCancelling(true); }}>Cancel task</button>
+        {!ENDED_TASK_STATES.includes(t.status) && (
+          <button type="button" class="danger" onClick={() => { cancellation.setError(null); setCancelling(true); }}>Cancel task</button>
         )}
       </div>
       {task.error && <p class="error-text" role="alert">Lost touch with the server: {task.error.message}</p>}
@@ -94,7 +84,7 @@ export function TaskPage({ taskUuid, query }: { taskUuid: string; query: URLSear
       </div>
 
       {cancelling && (
-        <Confirm title={`Cancel ${t.name}?`} confirmLabel="Cancel the task" danger busy={busy} error={actionError}
+        <Confirm title={`Cancel ${t.name}?`} confirmLabel="Cancel the task" danger busy={cancellation.busy} error={cancellation.error}
                  onConfirm={cancel} onCancel={() => setCancelling(false)}>
           <p>The steps that have not finished are cancelled, and no more of its steps start.</p>
         </Confirm>

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +35,8 @@ public final class DashboardService implements HttpService {
 
     private final ClassLoader loader;
     private final Optional<byte[]> page;
+    /** The bundle's files served so far (only files that exist: a request for another name is not kept). */
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
     public DashboardService(ClassLoader loader) {
         this.loader = loader;
@@ -60,14 +63,7 @@ public final class DashboardService implements HttpService {
     }
 
     private void icon(ServerRequest req, ServerResponse res) {
-        Optional<byte[]> icon = read("favicon.svg");
-        if (icon.isEmpty()) {
-            res.status(Status.NOT_FOUND_404).send();
-            return;
-        }
-        res.header(HeaderNames.CONTENT_TYPE, "image/svg+xml");
-        res.header(HeaderNames.CACHE_CONTROL, "public, max-age=86400");
-        res.send(icon.get());
+        send(res, "favicon.svg", "public, max-age=86400");
     }
 
     private void page(ServerRequest req, ServerResponse res) {
@@ -83,16 +79,24 @@ public final class DashboardService implements HttpService {
 
     private void asset(ServerRequest req, ServerResponse res) {
         String name = req.path().pathParameters().get("name");
-        String extension = name.substring(name.lastIndexOf('.') + 1);
-        Optional<byte[]> content = ASSET_NAME.matcher(name).matches() && CONTENT_TYPES.containsKey(extension)
-                ? read("assets/" + name) : Optional.empty();
+        // the names carry a hash of the content: a new build has new names
+        send(res, ASSET_NAME.matcher(name).matches() ? "assets/" + name : null, "public, max-age=31536000, immutable");
+    }
+
+    /** A file of the bundle, read once; {@code file} null or unknown: 404. */
+    private void send(ServerResponse res, String file, String cacheControl) {
+        String extension = file == null ? "" : file.substring(file.lastIndexOf('.') + 1);
+        Optional<byte[]> content = Optional.empty();
+        if (CONTENT_TYPES.containsKey(extension)) {
+            content = Optional.ofNullable(files.get(file)).or(() -> read(file));
+            content.ifPresent(bytes -> files.putIfAbsent(file, bytes));
+        }
         if (content.isEmpty()) {
-            res.status(Status.NOT_FOUND_404).header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN).send("no dashboard asset " + name);
+            res.status(Status.NOT_FOUND_404).header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN).send("no dashboard file " + file);
             return;
         }
         res.header(HeaderNames.CONTENT_TYPE, CONTENT_TYPES.get(extension));
-        // the names carry a hash of the content: a new build has new names
-        res.header(HeaderNames.CACHE_CONTROL, "public, max-age=31536000, immutable");
+        res.header(HeaderNames.CACHE_CONTROL, cacheControl);
         res.send(content.get());
     }
 
