@@ -23,7 +23,7 @@ final class ClaimLoop {
     private static final Logger LOG = Logger.getLogger(ClaimLoop.class.getName());
     private static final Duration MISSING_HANDLER_HOLD = Duration.ofSeconds(10);
 
-    private final TaskStore store;
+    private final StepQueue store;
     private final WorkerSettings settings;
     private final Permits permits;
     private final GroupSlots slots;
@@ -36,7 +36,7 @@ final class ClaimLoop {
     private volatile boolean backlog = true;
     private Thread thread;
 
-    ClaimLoop(TaskStore store, WorkerSettings settings, Permits permits, GroupSlots slots, DependencyResults dependencies,
+    ClaimLoop(StepQueue store, WorkerSettings settings, Permits permits, GroupSlots slots, DependencyResults dependencies,
               Starter starter) {
         this.store = store;
         this.settings = settings;

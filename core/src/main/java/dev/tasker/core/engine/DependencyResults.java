@@ -25,7 +25,7 @@ public final class DependencyResults {
     }
 
     /** Reading the templates' DAGs from the store, for a caller of the store other than a worker. */
-    public static DependencyResults readingTemplatesFrom(TaskStore store) {
+    public static DependencyResults readingTemplatesFrom(TemplateStore store) {
         return new DependencyResults(new TemplateCache(store));
     }
 

@@ -40,7 +40,7 @@ final class HandlerStops {
      * start elsewhere while this one runs. A Java handler that ignores interruption cannot be stopped; it is reported
      * and its step let go after {@link #AFTER_TIMEOUT}.
      */
-    static void awaitAfterTimeout(RunningStep r, TaskStore store, WorkerSettings settings) {
+    static void awaitAfterTimeout(RunningStep r, StepQueue store, WorkerSettings settings) {
         if (r.awaitStopped(Duration.ofMillis(200))) {
             return;
         }

@@ -66,6 +66,20 @@ public final class OutcomeDecider {
                 + step.timeoutSeconds() + " s and was interrupted", true, null, null), null);
     }
 
+    /**
+     * The attempt of a worker that died: a timeout, retried without backoff and in its place in the queue (the worker
+     * died, the step did not fail, and it goes before the steps that became ready after it).
+     */
+    public StepOutcome leaseExpired(ClaimedStep step, String owner) {
+        StepOutcome timeout = timedOut(step);
+        String expired = "lease of worker " + owner + " expired; ";
+        if (timeout.nextState() != StepState.WAITING_FOR_RETRY) {
+            return new StepOutcome(timeout.nextState(), null, null, timeout.error(), null, expired + timeout.reason());
+        }
+        return new StepOutcome(StepState.WAITING_FOR_RETRY, null, null, timeout.error(), null, expired + "attempt "
+                + step.attempt() + " of " + step.retry().maxAttempts() + " failed");
+    }
+
     private StepOutcome permanent(ObjectNode error) {
         return new StepOutcome(StepState.ERROR, null, null, error, null, "permanent failure: " + error.path("message").asText());
     }

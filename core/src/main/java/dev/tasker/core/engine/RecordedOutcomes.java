@@ -17,11 +17,11 @@ final class RecordedOutcomes {
 
     private static final Logger LOG = Logger.getLogger(RecordedOutcomes.class.getName());
 
-    private final TaskStore store;
+    private final TaskRecords store;
     private final EngineEvents events;
     private final EventBus bus;
 
-    RecordedOutcomes(TaskStore store, EngineEvents events, EventBus bus) {
+    RecordedOutcomes(TaskRecords store, EngineEvents events, EventBus bus) {
         this.store = store;
         this.events = events;
         this.bus = bus;

@@ -14,13 +14,13 @@ import dev.tasker.core.template.TemplateDag;
  */
 final class StepInvocation {
 
-    private final TaskStore store;
+    private final StepQueue store;
     private final TemplateCache templates;
     private final TemplateOutcomes outcomes;
     private final OutcomeDecider decider;
     private final WorkerSettings settings;
 
-    StepInvocation(TaskStore store, TemplateCache templates, TemplateOutcomes outcomes,
+    StepInvocation(StepQueue store, TemplateCache templates, TemplateOutcomes outcomes,
                    OutcomeDecider decider, WorkerSettings settings) {
         this.store = store;
         this.templates = templates;

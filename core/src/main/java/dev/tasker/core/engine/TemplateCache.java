@@ -9,11 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Template rows are immutable, so their DAGs are read once per JVM. */
 final class TemplateCache {
 
-    private final TaskStore store;
+    private final TemplateStore store;
     private final Map<UUID, TemplateDag> dags = new ConcurrentHashMap<>();
     private final Map<String, java.util.Set<String>> childCallables = new ConcurrentHashMap<>();
 
-    TemplateCache(TaskStore store) {
+    TemplateCache(TemplateStore store) {
         this.store = store;
     }
 

@@ -17,13 +17,13 @@ final class TemplateOutcomes {
 
     private static final Logger LOG = Logger.getLogger(TemplateOutcomes.class.getName());
 
-    private final TaskStore store;
+    private final TemplateStore store;
     private final TemplateCache templates;
     private final OutcomeDecider decider;
     private final DecisionPlanner decisions;
     private final BatchPlanner batches;
 
-    TemplateOutcomes(TaskStore store, TemplateCache templates, OutcomeDecider decider, DecisionPlanner decisions,
+    TemplateOutcomes(TemplateStore store, TemplateCache templates, OutcomeDecider decider, DecisionPlanner decisions,
                      BatchPlanner batches) {
         this.store = store;
         this.templates = templates;
@@ -84,8 +84,13 @@ final class TemplateOutcomes {
         return success.waitingFor(new StepOutcome.ChildTask(template.get(), child));
     }
 
+    /** The outcome as it is recorded: the step's failure strategy and its domain events applied. */
+    StepOutcome applied(ClaimedStep step, StepOutcome outcome) {
+        return withDomainEvents(step, withFailureStrategy(step, outcome));
+    }
+
     /** The step's publishes_events that fire for this outcome; durable ones are written with it. */
-    StepOutcome withDomainEvents(ClaimedStep step, StepOutcome outcome) {
+    private StepOutcome withDomainEvents(ClaimedStep step, StepOutcome outcome) {
         TemplateDag dag = templates.dag(step.templateUuid());
         if (dag == null || !dag.has(step.templateStep())) {
             return outcome;
@@ -100,7 +105,7 @@ final class TemplateOutcomes {
     }
 
     /** A batch worker in error follows its batch_config.failure_strategy (default fail_fast). */
-    StepOutcome withFailureStrategy(ClaimedStep step, StepOutcome outcome) {
+    private StepOutcome withFailureStrategy(ClaimedStep step, StepOutcome outcome) {
         if (outcome.nextState() != dev.tasker.core.state.StepState.ERROR) {
             return outcome;
         }

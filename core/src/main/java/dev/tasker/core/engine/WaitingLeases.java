@@ -15,10 +15,10 @@ final class WaitingLeases {
     /** A wait for a guest context longer than this extends the lease, so that it still covers the whole timeout. */
     private static final java.time.Duration RUNNER_WAIT_SLACK = java.time.Duration.ofSeconds(1);
 
-    private final TaskStore store;
+    private final StepQueue store;
     private final WorkerSettings settings;
 
-    WaitingLeases(TaskStore store, WorkerSettings settings) {
+    WaitingLeases(StepQueue store, WorkerSettings settings) {
         this.store = store;
         this.settings = settings;
     }

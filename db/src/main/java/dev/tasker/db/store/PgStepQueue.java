@@ -3,8 +3,7 @@ package dev.tasker.db.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tasker.core.engine.ClaimFilter;
 import dev.tasker.core.engine.ClaimedStep;
-import dev.tasker.core.engine.OutcomeDecider;
-import dev.tasker.core.engine.StepOutcome;
+import dev.tasker.core.engine.ExpiredLease;
 import dev.tasker.core.json.Json;
 import dev.tasker.core.retry.Backoff;
 import dev.tasker.core.retry.RetryPolicy;
@@ -12,7 +11,6 @@ import dev.tasker.core.retry.RetryPolicy;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -42,20 +40,20 @@ final class PgStepQueue {
             WITH picked AS (%s),
             claimed AS (
                 UPDATE workflow_steps s
-                SET current_state = 'in_progress', attempts = s.attempts + 1, lease_owner = ?,
+                SET current_state = \s""" + StepMove.CLAIM.reaches() + """
+                    , attempts = s.attempts + 1, lease_owner = ?,
                     lease_expires_at = clock_timestamp() + make_interval(secs => s.timeout_seconds + ?),
                     started_at = clock_timestamp(), updated_at = clock_timestamp(), waiting_attempt = NULL
                 FROM picked WHERE s.step_uuid = picked.step_uuid
                 RETURNING s.*, picked.prev_state),
             audit AS (
-                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
-                SELECT step_uuid, task_uuid, prev_state, 'in_progress', attempts, ?, 'claimed' FROM claimed)
-            """ + "SELECT " + CLAIMED_COLUMNS + " FROM claimed c";
+            """ + StepMove.insert("step_uuid", "task_uuid", "prev_state", StepMove.CLAIM.reaches(), "attempts", "?", "'claimed'",
+            "claimed") + ")\nSELECT " + CLAIMED_COLUMNS + " FROM claimed c";
 
     /** Ready steps of the namespaces ({@code %s}), with some callables left out ({@code %s}), {@code %d} at most. */
     private static final String PICK = """
             SELECT step_uuid, current_state AS prev_state FROM workflow_steps
-            WHERE pending_parents = 0 AND current_state IN ('pending', 'waiting_for_retry')
+            WHERE pending_parents = 0 AND \s""" + StepMove.CLAIM.leaves("current_state") + """
               AND ready_at <= clock_timestamp() AND %s AND %s
             ORDER BY priority DESC, ready_at
             LIMIT %d FOR NO KEY UPDATE SKIP LOCKED""";
@@ -70,7 +68,7 @@ final class PgStepQueue {
                 SELECT step_uuid, prev_state, share,
                        row_number() OVER (PARTITION BY share ORDER BY priority DESC, ready_at) AS n
                 FROM (SELECT step_uuid, current_state AS prev_state, priority, ready_at, %4$s AS share FROM workflow_steps
-                      WHERE pending_parents = 0 AND current_state IN ('pending', 'waiting_for_retry')
+                      WHERE pending_parents = 0 AND \s""" + StepMove.CLAIM.leaves("current_state") + """
                         AND ready_at <= clock_timestamp() AND %1$s AND %2$s
                       ORDER BY priority DESC, ready_at
                       LIMIT %3$d FOR NO KEY UPDATE SKIP LOCKED) p) r
@@ -79,24 +77,21 @@ final class PgStepQueue {
     /** Releases claimed steps as they were before (the attempt uncounted, their place in the queue kept). */
     private static final String RELEASE = """
             WITH upd AS (
-                UPDATE workflow_steps SET current_state = 'pending', attempts = attempts - 1, lease_owner = NULL,
-                    lease_expires_at = NULL, updated_at = clock_timestamp(), waiting_attempt = NULL
-                WHERE step_uuid = ANY(?::uuid[]) AND lease_owner = ? AND current_state = 'in_progress'
+                UPDATE workflow_steps SET current_state = \s""" + StepMove.HAND_BACK.reaches() + """
+                    , attempts = attempts - 1,
+                    lease_owner = NULL, lease_expires_at = NULL, updated_at = clock_timestamp(), waiting_attempt = NULL
+                WHERE step_uuid = ANY(?::uuid[]) AND lease_owner = ? AND \s""" + StepMove.HAND_BACK.leaves("current_state") + """
                 RETURNING step_uuid, task_uuid, attempts),
             tr AS (
-                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
-                SELECT step_uuid, task_uuid, 'in_progress', 'pending', attempts, ?, ? FROM upd)
-            SELECT count(*) FROM upd""";
+            """ + StepMove.insert("step_uuid", "task_uuid", StepMove.HAND_BACK.left(), StepMove.HAND_BACK.reaches(), "attempts",
+            "?", "?", "upd") + ")\nSELECT count(*) FROM upd";
 
     private final Tx tx;
     private final Notifications notifications;
-    private final PgStepFinish finish;
-    private final OutcomeDecider decider = new OutcomeDecider(Clock.systemUTC());
 
-    PgStepQueue(Tx tx, Notifications notifications, PgStepFinish finish) {
+    PgStepQueue(Tx tx, Notifications notifications) {
         this.tx = tx;
         this.notifications = notifications;
-        this.finish = finish;
     }
 
     /**
@@ -168,9 +163,10 @@ final class PgStepQueue {
         return tx.read(c -> PgDependencyResults.read(c, namesByTask));
     }
 
-    int expireLeases(int limit) {
-        List<Object[]> expired = tx.read(c -> {
-            List<Object[]> rows = new ArrayList<>();
+    /** Attempts in progress whose lease ran out, with the worker that held each and whether it ever started. */
+    List<ExpiredLease> expiredLeases(int limit) {
+        return tx.read(c -> {
+            List<ExpiredLease> expired = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + CLAIMED_COLUMNS + ", c.lease_owner, "
                     + "c.waiting_attempt IS NOT DISTINCT FROM c.attempts AS never_ran " + """
                     FROM workflow_steps c
@@ -179,31 +175,12 @@ final class PgStepQueue {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Object[] {claimed(rs), rs.getString("lease_owner"), rs.getBoolean("never_ran")});
+                        expired.add(new ExpiredLease(claimed(rs), rs.getString("lease_owner"), rs.getBoolean("never_ran")));
                     }
                 }
             }
-            return rows;
+            return expired;
         });
-        int done = 0;
-        for (Object[] row : expired) {
-            ClaimedStep step = (ClaimedStep) row[0];
-            String owner = (String) row[1];
-            if ((Boolean) row[2]) {
-                done += handBack(owner, List.of(step.stepUuid()), "lease of worker " + owner + " expired while the step "
-                        + "waited for a guest context; it never ran, so the attempt is not counted");
-                continue;
-            }
-            StepOutcome timeout = decider.timedOut(step);
-            // no backoff and its place in the queue kept: the step's worker died, the step did not fail, and it goes
-            // before the steps that became ready after it
-            StepOutcome outcome = new StepOutcome(timeout.nextState(), null, null, timeout.error(), null,
-                    "lease of worker " + owner + " expired; " + timeout.reason().replaceAll("; retry in \\d+ ms$", ""));
-            if (finish.finish(owner, step, outcome, 0, 0, null).accepted()) {
-                done++;
-            }
-        }
-        return done;
     }
 
     /** Gives back this worker's unfinished steps at shutdown, their attempts uncounted. */

@@ -5,6 +5,7 @@ import dev.tasker.core.engine.ClaimFilter;
 import dev.tasker.core.engine.ClaimedStep;
 import dev.tasker.core.engine.CreatedTask;
 import dev.tasker.core.engine.DependencyResults;
+import dev.tasker.core.engine.ExpiredLease;
 import dev.tasker.core.engine.FinishResult;
 import dev.tasker.core.engine.NewTask;
 import dev.tasker.core.engine.RootClaim;
@@ -38,7 +39,7 @@ public final class PgTaskStore implements TaskStore {
         this.templates = new PgTemplates(tx);
         this.writer = new PgTaskWriter(tx, notifications);
         this.finish = new PgStepFinish(tx, notifications);
-        this.queue = new PgStepQueue(tx, notifications, finish);
+        this.queue = new PgStepQueue(tx, notifications);
         this.operations = new PgTaskOperations(tx, notifications);
         this.subWorkflows = new PgSubWorkflows(tx, notifications);
     }
@@ -110,8 +111,8 @@ public final class PgTaskStore implements TaskStore {
     }
 
     @Override
-    public int expireLeases(int limit) {
-        return queue.expireLeases(limit);
+    public List<ExpiredLease> expiredLeases(int limit) {
+        return queue.expiredLeases(limit);
     }
 
     @Override

@@ -42,6 +42,16 @@ class NeverRanLeaseTest {
                 steps:
                   - { name: only, handler: { callable: Once }, retry: { max_attempts: 1 } }
                 """);
+        engine.template("""
+                name: watched
+                namespace_name: never_ran
+                version: 1.0.0
+                steps:
+                  - name: charge
+                    handler: { callable: Once }
+                    retry: { max_attempts: 1 }
+                    publishes_events: [ { name: charge.failed, condition: failure, delivery_mode: durable } ]
+                """);
     }
 
     @AfterAll
@@ -70,7 +80,7 @@ class NeverRanLeaseTest {
         engine.store().markWaiting(DEAD, List.of(step));
         leaseRunsOut(step.stepUuid());
 
-        engine.store().expireLeases(100);
+        engine.worker().reapLeases();
 
         StepView only = engine.task(task).step("only").orElseThrow();
         assertThat(only.state()).isEqualTo(StepState.PENDING);
@@ -83,7 +93,7 @@ class NeverRanLeaseTest {
         ClaimedStep again = claimByTheDeadWorker(task);
         assertThat(again.attempt()).as("the next claim is its first attempt again").isEqualTo(1);
         leaseRunsOut(again.stepUuid());
-        engine.store().expireLeases(100);
+        engine.worker().reapLeases();
         assertThat(engine.task(task).step("only").orElseThrow().state())
                 .as("the record of the earlier wait does not carry over to this attempt").isEqualTo(StepState.ERROR);
     }
@@ -96,12 +106,37 @@ class NeverRanLeaseTest {
         assertThat(engine.store().markStarting(DEAD, step)).isTrue();
         leaseRunsOut(step.stepUuid());
 
-        engine.store().expireLeases(100);
+        engine.worker().reapLeases();
 
         StepView only = engine.task(task).step("only").orElseThrow();
         assertThat(only.state()).as("max_attempts 1: the timed-out attempt was its last").isEqualTo(StepState.ERROR);
         assertThat(only.attempts()).isEqualTo(1);
         assertThat(only.error().get("error_type").asText()).isEqualTo("Timeout");
         assertThat(engine.store().markStarting("another-worker", step)).as("only the lease holder clears it").isFalse();
+    }
+
+    @Test
+    void aLeaseThatExpiresOnTheLastAttemptFailsTheStepAsAnyFailureDoesAndFiresItsFailureEvent() throws SQLException {
+        UUID task = engine.submit("never_ran", "watched", "{\"n\": 3}");
+        ClaimedStep step = claimByTheDeadWorker(task);
+        leaseRunsOut(step.stepUuid());
+
+        assertThat(engine.worker().reapLeases()).isEqualTo(1);
+
+        StepView charge = engine.task(task).step("charge").orElseThrow();
+        assertThat(charge.state()).isEqualTo(StepState.ERROR);
+        assertThat(engine.queries().stepTransitions(step.stepUuid()).getLast().reason())
+                .isEqualTo("lease of worker dead-worker expired; attempt 1 of 1 failed; no attempts left");
+        List<String> events = new java.util.ArrayList<>();
+        try (Connection c = engine.database().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT event_name, step_uuid FROM domain_event_outbox WHERE task_uuid = ?")) {
+            ps.setObject(1, task);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(rs.getString(1) + " of " + rs.getObject(2));
+                }
+            }
+        }
+        assertThat(events).containsExactly("charge.failed of " + step.stepUuid());
     }
 }
