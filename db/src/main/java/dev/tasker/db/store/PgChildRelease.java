@@ -56,7 +56,8 @@ final class PgChildRelease {
             kupd AS (
                 UPDATE workflow_steps s
                 SET pending_parents = s.pending_parents - p.finished_parents, updated_at = clock_timestamp(),
-                    current_state = CASE WHEN p.claim THEN 'in_progress' ELSE s.current_state END,
+                    current_state = CASE WHEN p.claim THEN \s""" + StepMove.CLAIM_PENDING.reaches() + """
+                     ELSE s.current_state END,
                     attempts = CASE WHEN p.claim THEN s.attempts + 1 ELSE s.attempts END,
                     lease_owner = CASE WHEN p.claim THEN ? ELSE s.lease_owner END,
                     lease_expires_at = CASE WHEN p.claim THEN clock_timestamp() + make_interval(secs => s.timeout_seconds + ?)
@@ -66,9 +67,8 @@ final class PgChildRelease {
                 FROM picked p WHERE s.step_uuid = p.step_uuid
                 RETURNING s.*, p.now_ready, p.claim, p.via),
             kaudit AS (
-                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
-                SELECT step_uuid, task_uuid, 'pending', 'in_progress', attempts, ?, 'claimed on release' FROM kupd
-                WHERE claim ORDER BY step_uuid)""";
+            """ + StepMove.insert("step_uuid", "task_uuid", StepMove.CLAIM_PENDING.left(), StepMove.CLAIM_PENDING.reaches(),
+            "attempts", "?", "'claimed on release'", "kupd WHERE claim ORDER BY step_uuid") + ")";
 
     private static final String RELEASE_AND_CLAIM = "WITH done AS (SELECT ?::uuid AS step_uuid, ?::int AS claim_limit,"
             + " 1::bigint AS ord), " + RELEASE_CTES + " SELECT 1::bigint AS ord, NULL AS task_state, true AS finished,"
@@ -96,17 +96,20 @@ final class PgChildRelease {
                 FOR NO KEY UPDATE),
             upd AS (
                 UPDATE workflow_steps s
-                SET current_state = 'complete', result = i.result, error = i.error, lease_owner = NULL,
+                SET current_state = \s""" + StepMove.COMPLETE.reaches() + """
+                    , result = i.result, error = i.error, lease_owner = NULL,
                     lease_expires_at = NULL, updated_at = clock_timestamp(), completed_at = clock_timestamp()
                 FROM i
                 WHERE s.step_uuid = ANY(ARRAY(SELECT step_uuid FROM i)) AND s.step_uuid = i.step_uuid
-                  AND s.current_state = 'in_progress' AND s.lease_owner = ? AND s.attempts = i.attempt
+                  AND \s""" + StepMove.COMPLETE.leaves("s.current_state") + """
+                     AND s.lease_owner = ? AND s.attempts = i.attempt
                   AND s.task_uuid = ANY(ARRAY(SELECT task_uuid FROM t))
                 RETURNING s.step_uuid, s.task_uuid, s.attempts, s.started_at, s.result, s.error, i.reason, i.claim_limit,
                           i.ord),
             tr AS (
-                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
-                SELECT step_uuid, task_uuid, 'in_progress', 'complete', attempts, ?, reason FROM upd ORDER BY ord),
+            """ + StepMove.insert("step_uuid", "task_uuid", StepMove.COMPLETE.left(), StepMove.COMPLETE.reaches(), "attempts", "?",
+            "reason", "upd ORDER BY ord") + """
+            ),
             au AS (
                 INSERT INTO workflow_step_result_audit (step_uuid, task_uuid, attempt, success, result, error, worker, started_at)
                 SELECT step_uuid, task_uuid, attempts, true, result, error, ?, started_at FROM upd ORDER BY ord),

@@ -20,15 +20,15 @@ final class PgStepCancel {
         try (PreparedStatement ps = c.prepareStatement("""
                 WITH prev AS (
                     SELECT step_uuid, current_state FROM workflow_steps
-                    WHERE task_uuid = ? AND (%s)
+                    WHERE task_uuid = ? AND (%s) AND %s
                     FOR NO KEY UPDATE),
                 upd AS (
-                    UPDATE workflow_steps s SET current_state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL,
+                    UPDATE workflow_steps s SET current_state = %s, lease_owner = NULL, lease_expires_at = NULL,
                         updated_at = clock_timestamp()
                     FROM prev WHERE s.step_uuid = prev.step_uuid
                     RETURNING s.step_uuid, s.task_uuid, s.attempts, prev.current_state AS from_state)
-                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
-                SELECT step_uuid, task_uuid, from_state, 'cancelled', attempts, ?, ? FROM upd""".formatted(which))) {
+                %s""".formatted(which, StepMove.CANCEL.leaves("current_state"), StepMove.CANCEL.reaches(),
+                StepMove.insert("step_uuid", "task_uuid", "from_state", StepMove.CANCEL.reaches(), "attempts", "?", "?", "upd")))) {
             ps.setObject(1, taskUuid);
             int i = 2;
             for (Object param : whichParams) {

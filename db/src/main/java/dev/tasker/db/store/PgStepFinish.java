@@ -48,8 +48,8 @@ final class PgStepFinish {
                 WHERE step_uuid = ? AND current_state = 'in_progress' AND lease_owner = ? AND attempts = ?
                 RETURNING step_uuid, task_uuid, attempts, started_at),
             tr AS (
-                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
-                SELECT step_uuid, task_uuid, 'in_progress', ?, attempts, ?, ? FROM upd),
+            """ + StepMove.insert("step_uuid", "task_uuid", "'in_progress'", "?", "attempts", "?", "?", "upd") + """
+            ),
             au AS (
                 INSERT INTO workflow_step_result_audit (step_uuid, task_uuid, attempt, success, result, error, worker, started_at)
                 SELECT step_uuid, task_uuid, attempts, ?, ?::jsonb, ?::jsonb, ?, started_at FROM upd)

@@ -100,18 +100,18 @@ final class PgSubWorkflows {
                         completed_at = CASE WHEN ? THEN clock_timestamp() ELSE completed_at END
                     FROM cur WHERE s.step_uuid = cur.step_uuid
                     RETURNING s.step_uuid, s.task_uuid, s.attempts, cur.from_state)
-                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
-                SELECT step_uuid, task_uuid, from_state, ?, attempts, ?, ? FROM upd""";
+                """ + StepMove.insert("step_uuid", "task_uuid", "from_state", "?", "attempts", "?", "?", "upd");
         int changed;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, parentStep);
             ps.setBoolean(2, completed);
             ps.setString(3, child.toString());
-            ps.setString(4, completed ? "complete" : "error");
+            StepMove move = completed ? StepMove.SETTLE_COMPLETED : StepMove.SETTLE_FAILED;
+            ps.setString(4, move.to().dbName());
             ps.setString(5, completed ? result(c, child).toString() : null);
             ps.setString(6, completed ? null : error(c, child, childName, childState).toString());
             ps.setBoolean(7, completed);
-            ps.setString(8, completed ? "complete" : "error");
+            ps.setString(8, move.to().dbName());
             ps.setString(9, WORKER);
             ps.setString(10, "sub-workflow " + childName + " (" + child + ") ended " + childState.dbName());
             changed = ps.executeUpdate();

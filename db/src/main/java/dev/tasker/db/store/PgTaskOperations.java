@@ -94,10 +94,9 @@ final class PgTaskOperations {
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
-                    SELECT step_uuid, task_uuid, ?, ?, attempts, ?, ? FROM workflow_steps WHERE step_uuid = ?""")) {
+                    """ + StepMove.insert("step_uuid", "task_uuid", "?", "?", "attempts", "?", "?", "workflow_steps WHERE step_uuid = ?"))) {
                 ps.setString(1, from.dbName());
-                ps.setString(2, to.dbName());
+                ps.setString(2, StepMove.checked(from, to));
                 ps.setString(3, OPERATOR);
                 ps.setString(4, action.apiName() + (reason == null ? "" : ": " + reason));
                 ps.setObject(5, stepUuid);

@@ -122,7 +122,9 @@ final class PgTaskWriter {
                     template_step, current_state, attempts, lease_owner, lease_expires_at, started_at)
                 SELECT u.id, ?, u.name, ?, ?, u.type, u.callable, u.max_attempts, u.retryable, u.backoff, u.base, u.cap,
                        u.timeout, u.parents, u.inputs::jsonb, u.template_step,
-                       CASE WHEN u.claimed THEN 'in_progress' ELSE 'pending' END, CASE WHEN u.claimed THEN 1 ELSE 0 END,
+                       CASE WHEN u.claimed THEN \s""" + StepMove.CLAIM_PENDING.reaches() + " ELSE " + StepMove.CLAIM_PENDING.left()
+            + """
+                     END, CASE WHEN u.claimed THEN 1 ELSE 0 END,
                        CASE WHEN u.claimed THEN ?::text END,
                        CASE WHEN u.claimed THEN clock_timestamp() + make_interval(secs => u.timeout + ?) END,
                        CASE WHEN u.claimed THEN clock_timestamp() END
@@ -133,14 +135,11 @@ final class PgTaskWriter {
                 WHERE %s
                 RETURNING step_uuid, task_uuid, created_at, started_at),
             step_tr AS (
-                INSERT INTO workflow_step_transitions (step_uuid, task_uuid, from_state, to_state, attempt, worker, reason)
-                SELECT s.step_uuid, s.task_uuid, v.from_state, v.to_state, v.attempt, v.worker, v.reason
-                FROM steps s,
-                     LATERAL (VALUES (1, NULL::text, 'pending', 0, NULL::text, 'created'),
-                                     (2, 'pending', 'in_progress', 1, ?::text, 'claimed at creation'))
-                         AS v(n, from_state, to_state, attempt, worker, reason)
-                WHERE v.n = 1 OR s.started_at IS NOT NULL
-                ORDER BY s.step_uuid, v.n)""";
+            """ + StepMove.insert("s.step_uuid", "s.task_uuid", "v.from_state", "v.to_state", "v.attempt", "v.worker", "v.reason",
+            "steps s, LATERAL (VALUES (1, NULL::text, " + StepMove.CLAIM_PENDING.left() + ", 0, NULL::text, 'created'), (2, "
+            + StepMove.CLAIM_PENDING.left() + ", " + StepMove.CLAIM_PENDING.reaches() + ", 1, ?::text, 'claimed at creation'))"
+            + " AS v(n, from_state, to_state, attempt, worker, reason) WHERE v.n = 1 OR s.started_at IS NOT NULL"
+            + " ORDER BY s.step_uuid, v.n") + ")";
 
     /**
      * The task in the state its steps put it in, its two first transitions, its steps with theirs, and its edges, in
