@@ -1,11 +1,6 @@
 package dev.tasker.db.store;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tasker.core.engine.ClaimedStep;
-import dev.tasker.core.engine.StepCompletion;
-import dev.tasker.core.engine.StepOutcome;
-import dev.tasker.core.json.Json;
 import dev.tasker.core.state.TaskState;
 
 import java.sql.Connection;
@@ -36,7 +31,7 @@ final class PgChildRelease {
      * key: a join here lets the planner pick a sequential scan of all steps when one template fans out widely (seen in
      * the benchmarks).
      */
-    private static final String RELEASE_CTES = """
+    static final String RELEASE_CTES = """
             kids AS (
                 SELECT e.to_step_uuid AS step_uuid, count(*) AS finished_parents, min(d.ord) AS via
                 FROM workflow_step_edges e JOIN done d ON d.step_uuid = e.from_step_uuid
@@ -75,54 +70,12 @@ final class PgChildRelease {
             + " c.claim, c.now_ready, "
             + PgStepQueue.CLAIMED_COLUMNS + " FROM kupd c ORDER BY c.step_uuid";
 
-    /**
-     * Completed steps' outcomes (element {@code ord} of a JSON array), their children released and claimed, and their
-     * tasks locked and their states read, in one statement. The tasks are locked first, in the order of their ids (the
-     * update requires them, through an array built before it reads a step), then the steps, then the children: the
-     * order every writer uses. Each input step is one row or more, in order: its task's state, whether it was
-     * finished, and a child per row (none: one row with no child). The steps come as one JSON document, not as arrays:
-     * PostgreSQL's estimates then do not depend on the values, so it plans the statement once (with arrays it
-     * planned it afresh at every call, 0.6 ms each, seen in the benchmarks).
-     */
-    private static final String FINISH_RELEASE_AND_CLAIM = """
-            WITH i AS (
-                SELECT (e ->> 'step_uuid')::uuid AS step_uuid, (e ->> 'task_uuid')::uuid AS task_uuid,
-                       (e ->> 'attempt')::int AS attempt, e -> 'result' AS result, e -> 'error' AS error,
-                       e ->> 'reason' AS reason, (e ->> 'claim_limit')::int AS claim_limit, ord
-                FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS x(e, ord)),
-            t AS (
-                SELECT task_uuid, current_state FROM tasks WHERE task_uuid = ANY(ARRAY(SELECT task_uuid FROM i))
-                ORDER BY task_uuid
-                FOR NO KEY UPDATE),
-            upd AS (
-                UPDATE workflow_steps s
-                SET current_state = \s""" + StepMove.COMPLETE.reaches() + """
-                    , result = i.result, error = i.error, lease_owner = NULL,
-                    lease_expires_at = NULL, updated_at = clock_timestamp(), completed_at = clock_timestamp()
-                FROM i
-                WHERE s.step_uuid = ANY(ARRAY(SELECT step_uuid FROM i)) AND s.step_uuid = i.step_uuid
-                  AND \s""" + StepMove.COMPLETE.leaves("s.current_state") + """
-                     AND s.lease_owner = ? AND s.attempts = i.attempt
-                  AND s.task_uuid = ANY(ARRAY(SELECT task_uuid FROM t))
-                RETURNING s.step_uuid, s.task_uuid, s.attempts, s.started_at, s.result, s.error, i.reason, i.claim_limit,
-                          i.ord),
-            tr AS (
-            """ + StepMove.insert("step_uuid", "task_uuid", StepMove.COMPLETE.left(), StepMove.COMPLETE.reaches(), "attempts", "?",
-            "reason", "upd ORDER BY ord") + """
-            ),
-            au AS (
-                INSERT INTO workflow_step_result_audit (step_uuid, task_uuid, attempt, success, result, error, worker, started_at)
-                SELECT step_uuid, task_uuid, attempts, true, result, error, ?, started_at FROM upd ORDER BY ord),
-            done AS (SELECT step_uuid, claim_limit, ord FROM upd),
-            """ + RELEASE_CTES + """
-
-            SELECT i.ord, t.current_state AS task_state, u.step_uuid IS NOT NULL AS finished, c.claim, c.now_ready,
-            """ + PgStepQueue.CLAIMED_COLUMNS + """
-
-            FROM i LEFT JOIN upd u ON u.ord = i.ord LEFT JOIN t ON t.task_uuid = u.task_uuid LEFT JOIN kupd c ON c.via = i.ord
-            ORDER BY i.ord, c.step_uuid""";
-
     private PgChildRelease() {
+    }
+
+    /** Releases the children of {@code parent}; answers those that became ready (none is claimed). */
+    static List<UUID> release(Connection c, UUID parent) throws SQLException {
+        return releaseAndClaim(c, parent, null, 0, 0).ready();
     }
 
     /** Releases the children of {@code parent} and claims up to {@code claimAtMost} of those that became ready. */
@@ -138,45 +91,11 @@ final class PgChildRelease {
         }
     }
 
-    /** What {@link #finishReleaseAndClaim} did to one step: its task's state before, whether it was finished, its children. */
+    /** What {@link PgStepOutcomes#write} did to one step: its task's state before, whether it was finished, its children. */
     record Finished(TaskState taskState, boolean finished, Released released) {
     }
 
-    /**
-     * Finishes steps that completed, releases their children and claims some (each step's {@code claimChildren} at most),
-     * in one statement (see above); answers what it did to each, in the order given.
-     */
-    static List<Finished> finishReleaseAndClaim(Connection c, String workerId, List<StepCompletion> completed,
-                                                int leaseMarginSeconds) throws SQLException {
-        ArrayNode steps = Json.MAPPER.createArrayNode();
-        for (StepCompletion done : completed) {
-            StepOutcome outcome = done.outcome();
-            ObjectNode step = steps.addObject()
-                    .put("step_uuid", done.step().stepUuid().toString())
-                    .put("task_uuid", done.step().taskUuid().toString())
-                    .put("attempt", done.step().attempt())
-                    .put("reason", outcome.reason())
-                    .put("claim_limit", done.claimChildren());
-            if (outcome.result() != null) {
-                step.set("result", outcome.result());
-            }
-            if (outcome.error() != null) {
-                step.set("error", outcome.error());
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(FINISH_RELEASE_AND_CLAIM)) {
-            ps.setString(1, steps.toString());
-            ps.setString(2, workerId);
-            ps.setString(3, workerId);
-            ps.setString(4, workerId);
-            bindClaim(ps, 5, workerId, leaseMarginSeconds);
-            try (ResultSet rs = ps.executeQuery()) {
-                return read(rs, completed.size());
-            }
-        }
-    }
-
-    private static void bindClaim(PreparedStatement ps, int first, String workerId, int leaseMarginSeconds)
+    static void bindClaim(PreparedStatement ps, int first, String workerId, int leaseMarginSeconds)
             throws SQLException {
         ps.setString(first, workerId);
         ps.setInt(first + 1, leaseMarginSeconds);
@@ -187,7 +106,7 @@ final class PgChildRelease {
      * What happened to each of {@code n} finished steps, from rows ordered by {@code ord} (1 to n): the step's task
      * state and whether it was finished, and a child in the rest of the row when it has one.
      */
-    private static List<Finished> read(ResultSet rs, int n) throws SQLException {
+    static List<Finished> read(ResultSet rs, int n) throws SQLException {
         List<Finished> out = new ArrayList<>(n);
         List<UUID> ready = new ArrayList<>();
         List<ClaimedStep> claimed = new ArrayList<>();

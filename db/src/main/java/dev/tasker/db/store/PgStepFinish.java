@@ -15,10 +15,7 @@ import dev.tasker.core.state.StepTransitions;
 import dev.tasker.core.state.TaskState;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -38,23 +35,6 @@ import java.util.stream.IntStream;
  */
 final class PgStepFinish {
 
-    /** One step's outcome with its transition and audit rows, answering whether it was written. */
-    private static final String FINISH = """
-            WITH upd AS (
-                UPDATE workflow_steps
-                SET current_state = ?, result = ?::jsonb, error = ?::jsonb, lease_owner = NULL, lease_expires_at = NULL,
-                    ready_at = COALESCE(?, ready_at), updated_at = clock_timestamp(),
-                    completed_at = CASE WHEN ? THEN clock_timestamp() ELSE completed_at END
-                WHERE step_uuid = ? AND current_state = 'in_progress' AND lease_owner = ? AND attempts = ?
-                RETURNING step_uuid, task_uuid, attempts, started_at),
-            tr AS (
-            """ + StepMove.insert("step_uuid", "task_uuid", "'in_progress'", "?", "attempts", "?", "?", "upd") + """
-            ),
-            au AS (
-                INSERT INTO workflow_step_result_audit (step_uuid, task_uuid, attempt, success, result, error, worker, started_at)
-                SELECT step_uuid, task_uuid, attempts, ?, ?::jsonb, ?::jsonb, ?, started_at FROM upd)
-            SELECT count(*) FROM upd""";
-
     private final Tx tx;
     private final Notifications notifications;
 
@@ -71,9 +51,10 @@ final class PgStepFinish {
     }
 
     /**
-     * Finishes the steps in one transaction. Completions that only release children are written by one statement;
-     * the other outcomes one by one. Tasks are locked in the order of their ids (the order in which every writer that
-     * locks several tasks takes them), so that two batches cannot wait for each other.
+     * Finishes the steps in one transaction: every outcome is written by one statement, which releases the children of
+     * completions that only release them; the other outcomes then add what they create (steps, a child task, events)
+     * and release their children one by one. Tasks are locked in the order of their ids (the order in which every
+     * writer that locks several tasks takes them), so that two batches cannot wait for each other.
      */
     List<FinishResult> finishAll(String workerId, List<StepCompletion> completions, int leaseMarginSeconds,
                                  DependencyResults dependencies) {
@@ -82,22 +63,30 @@ final class PgStepFinish {
                 .sorted(Comparator.comparing((Integer i) -> finishing.get(i).step.taskUuid().toString())
                         .thenComparing(i -> finishing.get(i).step.stepUuid().toString()))
                 .toList();
-        List<Integer> completed = order.stream().filter(i -> finishing.get(i).onlyReleases()).toList();
-        List<Integer> others = order.stream().filter(i -> !finishing.get(i).onlyReleases()).toList();
         return tx.run(c -> {
+            List<Finishing> sorted = order.stream().map(finishing::get).toList();
+            List<PgChildRelease.Finished> written = PgStepOutcomes.write(c, workerId, sorted.stream()
+                    .map(f -> new PgStepOutcomes.Writing(f.step, f.outcome, dependencies == null ? 0 : f.claimChildren,
+                            f.onlyReleases()))
+                    .toList(), leaseMarginSeconds);
             FinishResult[] results = new FinishResult[finishing.size()];
-            if (!completed.isEmpty() && !others.isEmpty()) {
-                TaskRollup.lockTasks(c, finishing.stream().map(f -> f.step.taskUuid()).toList());
-            }
-            if (!completed.isEmpty()) {
-                List<FinishResult> done = finishCompleted(c, workerId, completed.stream().map(finishing::get).toList(),
-                        leaseMarginSeconds, dependencies);
-                for (int k = 0; k < completed.size(); k++) {
-                    results[completed.get(k)] = done.get(k);
+            List<Integer> completed = new ArrayList<>();
+            for (int k = 0; k < sorted.size(); k++) {
+                if (sorted.get(k).onlyReleases()) {
+                    completed.add(k);
                 }
             }
-            for (int i : others) {
-                results[i] = finish(c, workerId, finishing.get(i), leaseMarginSeconds, dependencies);
+            List<FinishResult> done = rollUpCompleted(c, workerId, completed.stream().map(sorted::get).toList(),
+                    completed.stream().map(written::get).toList(), dependencies);
+            for (int k = 0; k < completed.size(); k++) {
+                results[order.get(completed.get(k))] = done.get(k);
+            }
+            for (int k = 0; k < sorted.size(); k++) {
+                if (!sorted.get(k).onlyReleases()) {
+                    results[order.get(k)] = written.get(k).finished() && written.get(k).taskState() != null
+                            ? finishOther(c, workerId, sorted.get(k), leaseMarginSeconds, dependencies)
+                            : FinishResult.rejected();
+                }
             }
             Set<String> othersMayTake = new TreeSet<>();
             for (int i : order) {
@@ -113,14 +102,12 @@ final class PgStepFinish {
     }
 
     /**
-     * Steps that completed and only release their children, in one statement; each task is then rolled up once, and
-     * only the last of its steps reports the state it reached (earlier ones, the state it was in).
+     * Steps that completed and had their children released by the statement: each task is rolled up once, and only
+     * the last of its steps reports the state it reached (earlier ones, the state it was in).
      */
-    private List<FinishResult> finishCompleted(Connection c, String workerId, List<Finishing> completed,
-                                               int leaseMarginSeconds, DependencyResults dependencies) throws SQLException {
-        List<PgChildRelease.Finished> finished = PgChildRelease.finishReleaseAndClaim(c, workerId, completed.stream()
-                .map(f -> new StepCompletion(f.step, f.outcome, dependencies == null ? 0 : f.claimChildren))
-                .toList(), leaseMarginSeconds);
+    private List<FinishResult> rollUpCompleted(Connection c, String workerId, List<Finishing> completed,
+                                               List<PgChildRelease.Finished> finished, DependencyResults dependencies)
+            throws SQLException {
         Map<UUID, Integer> lastOfTask = new LinkedHashMap<>();
         Set<UUID> releasedReady = new HashSet<>();
         List<DomainEvent> events = new ArrayList<>();
@@ -184,16 +171,17 @@ final class PgStepFinish {
         return new Finishing(step, outcome, child, completion.claimChildren());
     }
 
-    /** An outcome other than a completion that only releases children, alone. */
-    private FinishResult finish(Connection c, String workerId, Finishing f, int leaseMarginSeconds,
-                                DependencyResults dependencies) throws SQLException {
+    /**
+     * An outcome other than a completion that only releases children, already written: what it creates, its
+     * children's release and its task's roll-up, the task's state read afresh (an earlier step of the batch may have
+     * rolled it up).
+     */
+    private FinishResult finishOther(Connection c, String workerId, Finishing f, int leaseMarginSeconds,
+                                     DependencyResults dependencies) throws SQLException {
         ClaimedStep step = f.step;
         StepOutcome outcome = f.outcome;
         int claimChildren = dependencies == null ? 0 : f.claimChildren;
         TaskState taskState = TaskRollup.lockTask(c, step.taskUuid());
-        if (taskState == null || !updateStep(c, workerId, step, outcome)) {
-            return FinishResult.rejected();
-        }
         PgChildRelease.Released released = recordAndRelease(c, workerId, step, outcome, f.child, claimChildren,
                 leaseMarginSeconds, dependencies);
         List<UUID> ready = released.ready();
@@ -227,7 +215,7 @@ final class PgStepFinish {
         return !release ? PgChildRelease.Released.NONE
                 : dependencies != null && claimChildren > 0
                 ? PgChildRelease.releaseAndClaim(c, step.stepUuid(), workerId, claimChildren, leaseMarginSeconds)
-                : new PgChildRelease.Released(releaseChildren(c, step.stepUuid()), List.of());
+                : new PgChildRelease.Released(PgChildRelease.release(c, step.stepUuid()), List.of());
     }
 
     /** The step's result while it waits: its sub_workflow request, with the child's task_uuid. */
@@ -235,40 +223,6 @@ final class PgStepFinish {
         var copy = (com.fasterxml.jackson.databind.node.ObjectNode) result.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("sub_workflow")).put("task_uuid", childUuid.toString());
         return copy;
-    }
-
-    private static boolean updateStep(Connection c, String workerId, ClaimedStep step, StepOutcome o) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(FINISH)) {
-            bindFinish(ps, 1, workerId, step, o);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) == 1;
-            }
-        }
-    }
-
-    /** Binds the parameters of {@link #FINISH} from {@code first}; answers the next index. */
-    private static int bindFinish(PreparedStatement ps, int first, String workerId, ClaimedStep step, StepOutcome o)
-            throws SQLException {
-        String result = o.result() == null ? null : o.result().toString();
-        String error = o.error() == null ? null : o.error().toString();
-        int i = first;
-        ps.setString(i++, o.nextState().dbName());
-        ps.setString(i++, result);
-        ps.setString(i++, error);
-        ps.setTimestamp(i++, o.retryAt() == null ? null : Timestamp.from(o.retryAt()));
-        ps.setBoolean(i++, o.nextState() == StepState.COMPLETE);
-        ps.setObject(i++, step.stepUuid());
-        ps.setString(i++, workerId);
-        ps.setInt(i++, step.attempt());
-        ps.setString(i++, o.nextState().dbName());
-        ps.setString(i++, workerId);
-        ps.setString(i++, o.reason());
-        ps.setBoolean(i++, o.succeeded());
-        ps.setString(i++, result);
-        ps.setString(i++, error);
-        ps.setString(i++, workerId);
-        return i;
     }
 
     /**
@@ -279,28 +233,5 @@ final class PgStepFinish {
         PgStepCancel.cancel(c, failed.taskUuid(),
                 "template_step = ? AND step_uuid <> ? AND current_state IN ('pending', 'in_progress', 'waiting_for_retry')",
                 workerId, "fail_fast: " + failed.name() + " failed", failed.templateStep(), failed.stepUuid());
-    }
-
-    /**
-     * One parent fewer to wait for, for each child; answers the children that became ready. The children's ids are
-     * gathered first so that the update is always primary-key lookups: a join here lets the planner pick a
-     * sequential scan of all steps when one template fans out widely (seen in the benchmarks).
-     */
-    static List<UUID> releaseChildren(Connection c, UUID parent) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE workflow_steps ch SET pending_parents = ch.pending_parents - 1, updated_at = clock_timestamp()
-                WHERE ch.step_uuid = ANY(ARRAY(SELECT to_step_uuid FROM workflow_step_edges WHERE from_step_uuid = ?))
-                RETURNING ch.step_uuid, ch.pending_parents, ch.current_state""")) {
-            ps.setObject(1, parent);
-            List<UUID> ready = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getInt(2) == 0 && "pending".equals(rs.getString(3))) {
-                        ready.add(rs.getObject(1, UUID.class));
-                    }
-                }
-            }
-            return ready;
-        }
     }
 }

@@ -120,7 +120,7 @@ final class PgSubWorkflows {
             return;
         }
         if (completed) {
-            PgStepFinish.releaseChildren(c, parentStep);
+            PgChildRelease.release(c, parentStep);
         }
         TaskState after = TaskRollup.rollUp(c, parentTask, parentState, WORKER,
                 "sub-workflow " + childName + " ended " + childState.dbName());

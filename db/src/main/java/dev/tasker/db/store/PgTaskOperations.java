@@ -102,7 +102,7 @@ final class PgTaskOperations {
                 ps.setObject(5, stepUuid);
                 ps.executeUpdate();
             }
-            int released = to.satisfiesDependents() ? PgStepFinish.releaseChildren(c, stepUuid).size() : 0;
+            int released = to.satisfiesDependents() ? PgChildRelease.release(c, stepUuid).size() : 0;
             TaskRollup.rollUp(c, taskUuid, task, OPERATOR, action.apiName() + " of a step");
             if (released > 0 || to == StepState.PENDING) {
                 notifications.work(c);

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
 import java.util.UUID;
 
 /** Counts a task's steps and moves the task to the state they imply, with its audit row. The task row is locked. */
@@ -23,18 +22,6 @@ final class TaskRollup {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? TaskState.fromDb(rs.getString(1)) : null;
             }
-        }
-    }
-
-    /**
-     * Locks the tasks in the order of their ids (the array read through a subquery, so the statement is planned once:
-     * see {@link PgDependencyResults#read}).
-     */
-    static void lockTasks(Connection c, Collection<UUID> taskUuids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tasks WHERE task_uuid = ANY(ARRAY(SELECT unnest(?::uuid[])))"
-                + " ORDER BY task_uuid FOR NO KEY UPDATE")) {
-            ps.setArray(1, c.createArrayOf("uuid", taskUuids.toArray()));
-            ps.executeQuery().close();
         }
     }
 
