@@ -3,9 +3,9 @@ package dev.tasker.loader;
 import dev.tasker.bridge.GuestFiles;
 import dev.tasker.bridge.GuestLanguages;
 import dev.tasker.bridge.GuestSettings;
-import dev.tasker.core.handler.HandlerResolver;
-import dev.tasker.core.handler.HandlerResolvers;
 import dev.tasker.core.handler.JavaHandlers;
+import dev.tasker.core.spi.HandlerResolver;
+import dev.tasker.core.handler.HandlerResolvers;
 import dev.tasker.core.template.CallableCheck;
 import dev.tasker.core.template.TaskTemplate;
 

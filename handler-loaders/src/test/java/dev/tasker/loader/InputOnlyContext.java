@@ -1,7 +1,7 @@
 package dev.tasker.loader;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tasker.core.handler.StepContext;
+import dev.tasker.core.api.StepContext;
 import dev.tasker.core.json.Json;
 
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.tasker.loader;
 
-import dev.tasker.core.handler.StepContext;
-import dev.tasker.core.handler.StepHandler;
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.api.StepContext;
+import dev.tasker.core.api.StepHandler;
+import dev.tasker.core.api.StepResult;
 
 /** A Java handler found by class name. */
 public final class JavaSquare implements StepHandler {

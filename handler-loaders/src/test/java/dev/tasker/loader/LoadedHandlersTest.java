@@ -1,7 +1,7 @@
 package dev.tasker.loader;
 
 import dev.tasker.bridge.GuestSettings;
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.template.TaskTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,8 +2,8 @@ package dev.tasker.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tasker.core.handler.HandlerError;
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.api.HandlerError;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.json.Json;
 
 import java.time.Duration;

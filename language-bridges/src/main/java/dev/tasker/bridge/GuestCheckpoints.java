@@ -1,6 +1,6 @@
 package dev.tasker.bridge;
 
-import dev.tasker.core.handler.StepContext;
+import dev.tasker.core.api.StepContext;
 import dev.tasker.core.json.Json;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;

@@ -1,8 +1,8 @@
 package dev.tasker.bridge;
 
-import dev.tasker.core.handler.HandlerGroup;
-import dev.tasker.core.handler.HandlerResolver;
-import dev.tasker.core.handler.StepHandler;
+import dev.tasker.core.api.StepHandler;
+import dev.tasker.core.spi.HandlerGroup;
+import dev.tasker.core.spi.HandlerResolver;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

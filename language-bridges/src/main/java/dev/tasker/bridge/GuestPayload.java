@@ -1,7 +1,7 @@
 package dev.tasker.bridge;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tasker.core.handler.StepContext;
+import dev.tasker.core.api.StepContext;
 import dev.tasker.core.json.Json;
 
 /** The step context as the JSON object every guest prelude reads (Tasker's field names). */

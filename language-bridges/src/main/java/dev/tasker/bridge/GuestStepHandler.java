@@ -1,8 +1,8 @@
 package dev.tasker.bridge;
 
-import dev.tasker.core.handler.StepContext;
-import dev.tasker.core.handler.StepHandler;
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.api.StepContext;
+import dev.tasker.core.api.StepHandler;
+import dev.tasker.core.api.StepResult;
 
 import java.time.Duration;
 

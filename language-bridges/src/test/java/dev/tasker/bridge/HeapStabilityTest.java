@@ -1,6 +1,6 @@
 package dev.tasker.bridge;
 
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.api.StepResult;
 import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package dev.tasker.bridge;
 
-import dev.tasker.core.handler.StepHandler;
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.api.StepHandler;
+import dev.tasker.core.api.StepResult;
 import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package dev.tasker.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.api.StepResult;
 import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,9 +1,9 @@
 package dev.tasker.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tasker.core.handler.HandlerError;
-import dev.tasker.core.handler.StepContext;
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.api.HandlerError;
+import dev.tasker.core.api.StepContext;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.json.Json;
 import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.AfterAll;

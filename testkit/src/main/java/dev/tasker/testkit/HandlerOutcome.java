@@ -1,8 +1,8 @@
 package dev.tasker.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tasker.core.handler.HandlerError;
-import dev.tasker.core.handler.RetryableError;
+import dev.tasker.core.api.HandlerError;
+import dev.tasker.core.api.RetryableError;
 
 import java.time.Duration;
 import java.util.ArrayList;

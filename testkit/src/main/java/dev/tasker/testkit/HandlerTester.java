@@ -1,7 +1,7 @@
 package dev.tasker.testkit;
 
 import dev.tasker.bridge.GuestSettings;
-import dev.tasker.core.handler.StepHandler;
+import dev.tasker.core.api.StepHandler;
 import dev.tasker.loader.LoadedHandlers;
 
 import java.nio.file.Path;

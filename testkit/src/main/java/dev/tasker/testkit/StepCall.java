@@ -3,11 +3,11 @@ package dev.tasker.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tasker.core.handler.HandlerError;
-import dev.tasker.core.handler.PermanentError;
-import dev.tasker.core.handler.RetryableError;
-import dev.tasker.core.handler.StepHandler;
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.api.HandlerError;
+import dev.tasker.core.api.PermanentError;
+import dev.tasker.core.api.RetryableError;
+import dev.tasker.core.api.StepHandler;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.json.Json;
 
 import java.util.ArrayList;

@@ -1,15 +1,11 @@
 package dev.tasker.testkit;
 
-import dev.tasker.bridge.GuestSettings;
-import dev.tasker.db.DatabaseSettings;
+import dev.tasker.core.spi.EngineStarter;
 import dev.tasker.db.embedded.ThrowawayPostgres;
-import dev.tasker.host.config.TaskerConfig;
-import dev.tasker.host.server.TaskerServer;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,10 +14,10 @@ final class TestEngineServer implements AutoCloseable {
 
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
-    private final TaskerServer server;
+    private final EngineStarter.Running server;
     private final TaskerTestClient client;
 
-    private TestEngineServer(TaskerServer server) {
+    private TestEngineServer(EngineStarter.Running server) {
         this.server = server;
         this.client = new TaskerTestClient(URI.create("http://127.0.0.1:" + server.port()));
     }
@@ -33,13 +29,8 @@ final class TestEngineServer implements AutoCloseable {
             }
         }
         String schema = "testkit_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
-        DatabaseSettings database = new DatabaseSettings(ThrowawayPostgres.url(), Path.of("unused"), schema,
-                Math.max(8, concurrency + 4), Duration.ofSeconds(5));
-        TaskerConfig config = new TaskerConfig("127.0.0.1", 0, database, dirs, Duration.ofSeconds(5),
-                new TaskerConfig.WorkerConfig(concurrency, List.of()),
-                new GuestSettings(2, 2, 2, Path.of("target", "tasker-ts-cache")), "test",
-                TaskerConfig.ApiConfig.DEFAULT, TaskerConfig.EventsConfig.NONE);
-        TaskerServer server = TaskerServer.start(config);
+        EngineStarter.Running server = EngineStarter.find().start(new EngineStarter.Options(dirs, concurrency,
+                ThrowawayPostgres.url(), schema, "127.0.0.1", 0, Path.of("target", "tasker-ts-cache")));
         List<String> problems = server.loadProblems();
         if (!problems.isEmpty()) {
             server.close();

@@ -1,7 +1,7 @@
 package dev.tasker.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tasker.core.handler.StepContext;
+import dev.tasker.core.api.StepContext;
 
 import java.util.Map;
 import java.util.UUID;

@@ -2,7 +2,7 @@ package dev.tasker.bench.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.tasker.core.handler.StepContext;
+import dev.tasker.core.api.StepContext;
 
 import java.util.Map;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package dev.tasker.bench.jmh;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.tasker.core.handler.StepHandler;
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.api.StepHandler;
+import dev.tasker.core.api.StepResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;

@@ -1,7 +1,7 @@
 package dev.tasker.bench.jmh;
 
 import dev.tasker.bridge.GuestSettings;
-import dev.tasker.core.handler.StepHandler;
+import dev.tasker.core.api.StepHandler;
 import dev.tasker.loader.LoadedHandlers;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.tasker.core.engine;
 
-import dev.tasker.core.handler.HandlerGroup;
-import dev.tasker.core.handler.HandlerResolver;
+import dev.tasker.core.spi.HandlerGroup;
+import dev.tasker.core.spi.HandlerResolver;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,7 +2,7 @@ package dev.tasker.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.tasker.core.handler.StepContext;
+import dev.tasker.core.api.StepContext;
 import dev.tasker.core.template.StepTemplate;
 import dev.tasker.core.template.TemplateDag;
 

@@ -1,6 +1,6 @@
 package dev.tasker.core.engine;
 
-import dev.tasker.core.handler.StepHandler;
+import dev.tasker.core.api.StepHandler;
 
 import java.time.Duration;
 import java.util.List;

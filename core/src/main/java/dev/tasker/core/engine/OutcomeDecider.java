@@ -3,9 +3,9 @@ package dev.tasker.core.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tasker.core.handler.PermanentError;
-import dev.tasker.core.handler.RetryableError;
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.api.PermanentError;
+import dev.tasker.core.api.RetryableError;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.state.StepState;
 
 import java.io.PrintWriter;

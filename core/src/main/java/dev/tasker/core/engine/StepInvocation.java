@@ -2,8 +2,8 @@ package dev.tasker.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.tasker.core.handler.StepHandler;
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.api.StepHandler;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.json.Unstorable;
 import dev.tasker.core.template.TemplateDag;
 

@@ -1,7 +1,7 @@
 package dev.tasker.core.engine;
 
-import dev.tasker.core.handler.HandlerError;
-import dev.tasker.core.handler.HandlerResolver;
+import dev.tasker.core.api.HandlerError;
+import dev.tasker.core.spi.HandlerResolver;
 
 import java.util.List;
 import java.util.UUID;

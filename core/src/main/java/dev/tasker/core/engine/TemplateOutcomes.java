@@ -2,7 +2,7 @@ package dev.tasker.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.template.TemplateDag;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tasker.core.engine;
 
 import dev.tasker.core.events.EventBus;
-import dev.tasker.core.handler.HandlerResolver;
+import dev.tasker.core.spi.HandlerResolver;
 
 import java.time.Clock;
 import java.time.Duration;

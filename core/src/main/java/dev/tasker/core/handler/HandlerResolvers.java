@@ -1,5 +1,8 @@
 package dev.tasker.core.handler;
 
+import dev.tasker.core.api.StepHandler;
+import dev.tasker.core.spi.HandlerGroup;
+import dev.tasker.core.spi.HandlerResolver;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.tasker.core.handler;
 
+import dev.tasker.core.api.StepHandler;
+import dev.tasker.core.spi.HandlerResolver;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.Optional;

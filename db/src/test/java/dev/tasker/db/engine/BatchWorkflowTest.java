@@ -1,10 +1,10 @@
 package dev.tasker.db.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tasker.core.api.RetryableError;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.engine.StepView;
 import dev.tasker.core.engine.TaskView;
-import dev.tasker.core.handler.RetryableError;
-import dev.tasker.core.handler.StepResult;
 import dev.tasker.core.json.Json;
 import dev.tasker.core.state.StepState;
 import dev.tasker.core.state.TaskState;
@@ -79,7 +79,7 @@ class BatchWorkflowTest {
                 .handler("Strict::Process", ctx -> {
                     JsonNode cursor = ctx.stepInputs().get("cursor");
                     if (cursor.get("batch_id").asText().equals("002")) {
-                        throw new dev.tasker.core.handler.PermanentError("row 250 is corrupt");
+                        throw new dev.tasker.core.api.PermanentError("row 250 is corrupt");
                     }
                     Thread.sleep(ctx.getInput("slow_ms").asLong());
                     return StepResult.success(Map.of("items_processed", cursor.get("end_cursor").asInt() - cursor.get("start_cursor").asInt()));

@@ -1,12 +1,12 @@
 package dev.tasker.db.engine;
 
+import dev.tasker.core.api.StepHandler;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.engine.StepView;
 import dev.tasker.core.engine.TaskView;
 import dev.tasker.core.engine.Transition;
-import dev.tasker.core.handler.HandlerGroup;
-import dev.tasker.core.handler.HandlerResolver;
-import dev.tasker.core.handler.StepHandler;
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.spi.HandlerGroup;
+import dev.tasker.core.spi.HandlerResolver;
 import dev.tasker.core.state.StepState;
 import dev.tasker.core.state.TaskState;
 import dev.tasker.db.testing.TestDatabases;

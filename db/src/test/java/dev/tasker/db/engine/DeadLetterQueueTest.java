@@ -1,13 +1,13 @@
 package dev.tasker.db.engine;
 
+import dev.tasker.core.api.PermanentError;
+import dev.tasker.core.api.RetryableError;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.dlq.DlqEntry;
 import dev.tasker.core.dlq.DlqResolutionStatus;
 import dev.tasker.core.dlq.DlqUpdate;
 import dev.tasker.core.dlq.StalenessItem;
 import dev.tasker.core.dlq.StalenessThresholds;
-import dev.tasker.core.handler.PermanentError;
-import dev.tasker.core.handler.RetryableError;
-import dev.tasker.core.handler.StepResult;
 import dev.tasker.core.state.TaskState;
 import dev.tasker.db.store.PgDeadLetters;
 import dev.tasker.db.testing.TestEngine;

@@ -1,9 +1,9 @@
 package dev.tasker.db.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tasker.core.api.PermanentError;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.events.DomainEvent;
-import dev.tasker.core.handler.PermanentError;
-import dev.tasker.core.handler.StepResult;
 import dev.tasker.core.state.TaskState;
 import dev.tasker.db.testing.TestEngine;
 import org.junit.jupiter.api.AfterAll;

@@ -1,8 +1,8 @@
 package dev.tasker.db.engine;
 
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.engine.TaskView;
 import dev.tasker.core.engine.Transition;
-import dev.tasker.core.handler.StepResult;
 import dev.tasker.core.state.StepState;
 import dev.tasker.core.state.TaskState;
 import dev.tasker.db.testing.TestEngine;

@@ -1,12 +1,12 @@
 package dev.tasker.db.engine;
 
+import dev.tasker.core.api.StepResult;
+import dev.tasker.core.engine.TaskRequest;
 import dev.tasker.core.engine.TaskView;
-import dev.tasker.core.handler.StepResult;
 import dev.tasker.core.state.StepState;
 import dev.tasker.core.state.TaskState;
 import dev.tasker.db.testing.TestDatabases;
 import dev.tasker.db.testing.TestEngine;
-import dev.tasker.core.engine.TaskRequest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.tasker.db.engine;
 
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.engine.ClaimedStep;
 import dev.tasker.core.engine.StepView;
 import dev.tasker.core.engine.Transition;
 import dev.tasker.core.engine.WorkerSettings;
-import dev.tasker.core.handler.StepResult;
 import dev.tasker.core.state.StepState;
 import dev.tasker.db.testing.TestEngine;
 import org.junit.jupiter.api.AfterAll;

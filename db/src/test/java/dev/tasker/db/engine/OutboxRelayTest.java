@@ -1,7 +1,7 @@
 package dev.tasker.db.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tasker.core.handler.StepResult;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.db.store.PgOutbox;
 import dev.tasker.db.testing.TestEngine;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package dev.tasker.db.engine;
 
 import com.fasterxml.jackson.databind.node.IntNode;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.engine.ClaimedStep;
 import dev.tasker.core.engine.DependencyResults;
 import dev.tasker.core.engine.FinishResult;
@@ -9,7 +10,6 @@ import dev.tasker.core.engine.StepCompletion;
 import dev.tasker.core.engine.StepOutcome;
 import dev.tasker.core.engine.TaskView;
 import dev.tasker.core.engine.Transition;
-import dev.tasker.core.handler.StepResult;
 import dev.tasker.core.state.StepState;
 import dev.tasker.core.state.TaskState;
 import dev.tasker.db.store.PgTaskStore;

@@ -1,9 +1,9 @@
 package dev.tasker.db.engine;
 
+import dev.tasker.core.api.PermanentError;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.engine.StepView;
 import dev.tasker.core.engine.TaskView;
-import dev.tasker.core.handler.PermanentError;
-import dev.tasker.core.handler.StepResult;
 import dev.tasker.core.state.StepState;
 import dev.tasker.core.state.TaskState;
 import dev.tasker.db.testing.TestEngine;

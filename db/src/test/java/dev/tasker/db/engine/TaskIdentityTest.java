@@ -1,10 +1,10 @@
 package dev.tasker.db.engine;
 
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.engine.DuplicateTaskException;
 import dev.tasker.core.engine.InvalidContextException;
 import dev.tasker.core.engine.TaskRequest;
 import dev.tasker.core.engine.TemplateNotFoundException;
-import dev.tasker.core.handler.StepResult;
 import dev.tasker.db.testing.TestEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

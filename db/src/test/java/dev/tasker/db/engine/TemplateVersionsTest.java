@@ -1,7 +1,7 @@
 package dev.tasker.db.engine;
 
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.engine.TaskRequest;
-import dev.tasker.core.handler.StepResult;
 import dev.tasker.db.testing.TestEngine;
 import org.junit.jupiter.api.Test;
 

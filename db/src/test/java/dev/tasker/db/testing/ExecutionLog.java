@@ -1,12 +1,12 @@
 package dev.tasker.db.testing;
 
-import dev.tasker.core.handler.StepContext;
+import dev.tasker.core.api.StepContext;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
 /** A table beside the engine's where test handlers record each execution, so tests can count them per step. */
 public final class ExecutionLog {

@@ -1,13 +1,13 @@
 package dev.tasker.db.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tasker.core.api.StepHandler;
 import dev.tasker.core.engine.TaskRequest;
 import dev.tasker.core.engine.TaskService;
 import dev.tasker.core.engine.TaskView;
 import dev.tasker.core.engine.Worker;
 import dev.tasker.core.engine.WorkerSettings;
 import dev.tasker.core.handler.JavaHandlers;
-import dev.tasker.core.handler.StepHandler;
 import dev.tasker.core.json.Json;
 import dev.tasker.core.template.TemplateParser;
 import dev.tasker.db.Database;
@@ -27,7 +27,7 @@ public final class TestEngine implements AutoCloseable {
 
     private final Database database;
     private final JavaHandlers handlers = new JavaHandlers();
-    private final dev.tasker.core.handler.HandlerResolver resolver;
+    private final dev.tasker.core.spi.HandlerResolver resolver;
     private final PgTaskStore store;
     private final PgTaskQueries queries;
     private final dev.tasker.core.events.EventBus bus = new dev.tasker.core.events.EventBus();
@@ -56,7 +56,7 @@ public final class TestEngine implements AutoCloseable {
 
     /** An engine that also runs the handlers of another resolver (e.g. guest languages) after the Java ones. */
     public TestEngine(DatabaseSettings databaseSettings, UnaryOperator<WorkerSettings> settings,
-                      java.util.Map<String, StepHandler> initialHandlers, dev.tasker.core.handler.HandlerResolver more) {
+                      java.util.Map<String, StepHandler> initialHandlers, dev.tasker.core.spi.HandlerResolver more) {
         initialHandlers.forEach(handlers::register);
         this.resolver = dev.tasker.core.handler.HandlerResolvers.firstOf(handlers, more);
         this.database = Database.open(databaseSettings);

@@ -1,9 +1,9 @@
 package dev.tasker.db.testing;
 
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.engine.Worker;
 import dev.tasker.core.engine.WorkerSettings;
 import dev.tasker.core.handler.JavaHandlers;
-import dev.tasker.core.handler.StepResult;
 import dev.tasker.db.Database;
 import dev.tasker.db.DatabaseSettings;
 import dev.tasker.db.store.PgListener;
@@ -44,7 +44,7 @@ public final class WorkerProcess {
     }
 
     /** The handler both the child JVMs and the test JVM run. */
-    public static dev.tasker.core.handler.StepHandler recording(ExecutionLog log, String workerId, long sleepMs) {
+    public static dev.tasker.core.api.StepHandler recording(ExecutionLog log, String workerId, long sleepMs) {
         return ctx -> {
             log.record(ctx, workerId);
             Thread.sleep(sleepMs);

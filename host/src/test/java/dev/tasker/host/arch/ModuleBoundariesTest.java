@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The dependency directions of DESIGN §2: arrows point inward, to core. */
@@ -21,8 +22,14 @@ class ModuleBoundariesTest {
     @ArchTest
     static final ArchRule coreHasNoIoFrameworks = noClasses().that().resideInAPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.helidon..", "org.graalvm..",
-                    "org.postgresql..", "com.zaxxer..", "org.flywaydb..")
+                    "org.postgresql..", "com.zaxxer..", "org.flywaydb..", "java.net.http..")
             .because("core is the domain and the engine; db, language-bridges and host bring the I/O");
+
+    @ArchTest
+    static final ArchRule theApiStandsOnItsOwn = classes().that().resideInAPackage("dev.tasker.core.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.tasker.core.api..", "dev.tasker.core.json..",
+                    "java..", "com.fasterxml.jackson..")
+            .because("core.api is what a Java handler and an embedder see: it names nothing of the engine's internals");
 
     @ArchTest
     static final ArchRule coreDependsOnNoOtherModule = noClasses().that().resideInAPackage(CORE)

@@ -9,7 +9,6 @@ import dev.tasker.db.testing.TestDatabases;
 import dev.tasker.host.config.TaskerConfig;
 import org.junit.jupiter.api.Test;
 
-import javax.tools.ToolProvider;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import javax.tools.ToolProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +32,8 @@ class JavaClassPathTest {
             Path classes = compile(dir, "acme.Triple", """
                     package acme;
                     import dev.tasker.core.handler.*;
+import dev.tasker.core.api.*;
+import dev.tasker.core.spi.*;
                     public final class Triple implements StepHandler {
                         public StepResult call(StepContext context) {
                             return StepResult.success(context.getInput("n").asInt() * 3);
@@ -41,6 +43,8 @@ class JavaClassPathTest {
             Path jar = jar(compile(dir, "acme.PlusOne", """
                     package acme;
                     import dev.tasker.core.handler.*;
+import dev.tasker.core.api.*;
+import dev.tasker.core.spi.*;
                     public final class PlusOne implements StepHandler {
                         public StepResult call(StepContext context) {
                             return StepResult.success(context.dependencyResults().get("triple").asInt() + 1);

@@ -1,14 +1,14 @@
 package dev.tasker.host.workflows;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.tasker.bridge.ApiClient;
 import dev.tasker.bridge.GuestHandlers;
 import dev.tasker.bridge.JsRuntime;
 import dev.tasker.bridge.PythonRuntime;
 import dev.tasker.bridge.RubyRuntime;
+import dev.tasker.core.api.StepResult;
 import dev.tasker.core.engine.StepView;
 import dev.tasker.core.engine.TaskView;
-import dev.tasker.core.handler.ApiClient;
-import dev.tasker.core.handler.StepResult;
 import dev.tasker.core.state.StepState;
 import dev.tasker.core.state.TaskState;
 import dev.tasker.db.testing.TestDatabases;

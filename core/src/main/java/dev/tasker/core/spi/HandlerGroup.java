@@ -1,4 +1,4 @@
-package dev.tasker.core.handler;
+package dev.tasker.core.spi;
 
 import java.util.Set;
 import java.util.function.IntSupplier;

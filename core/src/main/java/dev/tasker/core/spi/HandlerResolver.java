@@ -1,5 +1,6 @@
-package dev.tasker.core.handler;
+package dev.tasker.core.spi;
 
+import dev.tasker.core.api.StepHandler;
 import java.util.Optional;
 
 /** Finds the handler of a callable ({@code handler.callable} of a template step). */

@@ -1,4 +1,4 @@
-package dev.tasker.core.handler;
+package dev.tasker.core.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

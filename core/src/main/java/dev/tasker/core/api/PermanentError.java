@@ -1,4 +1,4 @@
-package dev.tasker.core.handler;
+package dev.tasker.core.api;
 
 /** Fails the step at once, without retries. */
 public class PermanentError extends RuntimeException {

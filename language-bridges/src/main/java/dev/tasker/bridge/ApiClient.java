@@ -1,8 +1,10 @@
-package dev.tasker.core.handler;
+package dev.tasker.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tasker.core.api.PermanentError;
+import dev.tasker.core.api.RetryableError;
 import dev.tasker.core.json.Json;
 
 import java.io.IOException;

@@ -1,6 +1,8 @@
-package dev.tasker.core.handler;
+package dev.tasker.bridge;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.tasker.core.api.PermanentError;
+import dev.tasker.core.api.RetryableError;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

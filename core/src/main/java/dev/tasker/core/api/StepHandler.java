@@ -1,4 +1,4 @@
-package dev.tasker.core.handler;
+package dev.tasker.core.api;
 
 /**
  * A step handler in Java. Return a {@link StepResult}, or throw: {@link PermanentError} fails the step
