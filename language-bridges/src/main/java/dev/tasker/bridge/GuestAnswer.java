@@ -39,11 +39,11 @@ final class GuestAnswer {
         throw new HandlerError(error, answer.path("retryable").asBoolean(true), retryAfter);
     }
 
-    static HandlerError timedOut(String language, String handlerName, int seconds) {
+    /** The call was stopped by its caller (its timeout, or its task cancelled). */
+    static HandlerError stopped(String language, String handlerName) {
         ObjectNode error = Json.MAPPER.createObjectNode();
         error.put("error_type", "Timeout");
-        error.put("message", language + " handler '" + handlerName + "' ran past its timeout of " + seconds
-                + " s; its context was cancelled and replaced");
+        error.put("message", language + " handler '" + handlerName + "' was stopped; its context was cancelled and replaced");
         error.put("language", language);
         error.put("handler", handlerName);
         return new HandlerError(error, true, null);

@@ -4,8 +4,6 @@ import dev.tasker.core.api.StepContext;
 import dev.tasker.core.api.StepHandler;
 import dev.tasker.core.api.StepResult;
 
-import java.time.Duration;
-
 /** A guest-language handler seen through the engine's Java SPI. */
 final class GuestStepHandler implements StepHandler {
 
@@ -37,8 +35,7 @@ final class GuestStepHandler implements StepHandler {
     public StepResult call(StepContext context) throws InterruptedException {
         GuestCheckpoints.enter(context);
         try {
-            String answer = runtime.invoke(name, GuestPayload.of(context), Duration.ofSeconds(context.timeoutSeconds()),
-                    context::runnerAcquired);
+            String answer = runtime.invoke(name, GuestPayload.of(context), context::runnerAcquired);
             return GuestAnswer.toResult(answer, runtime.language(), name);
         } finally {
             GuestCheckpoints.clear();

@@ -204,13 +204,13 @@ public abstract class LanguageRuntime implements AutoCloseable {
     }
 
     /**
-     * Runs a handler once a context is free; answers the prelude's JSON answer.
+     * Runs a handler once a context is free; answers the prelude's JSON answer. The caller times the call (the
+     * worker, or the test kit's {@code TimedCall}) and stops it past its timeout through {@link #cancelCallOn}.
      *
-     * @param timeout         how long the call may run once it has its context
      * @param contextAcquired told when it has one (the wait does not count against the timeout)
      */
-    String invoke(String handlerName, com.fasterxml.jackson.databind.JsonNode payload, Duration timeout,
-                  Runnable contextAcquired) throws InterruptedException {
+    String invoke(String handlerName, com.fasterxml.jackson.databind.JsonNode payload, Runnable contextAcquired)
+            throws InterruptedException {
         activeCalls.incrementAndGet();
         try {
             if (closing) {
@@ -218,9 +218,9 @@ public abstract class LanguageRuntime implements AutoCloseable {
                 if (next == null) {
                     throw new IllegalStateException("the " + language + " handlers were unloaded as '" + handlerName + "' was called");
                 }
-                return next.invoke(handlerName, payload, timeout, contextAcquired);
+                return next.invoke(handlerName, payload, contextAcquired);
             }
-            return invokeOnPool(handlerName, payload, timeout, contextAcquired);
+            return invokeOnPool(handlerName, payload, contextAcquired);
         } finally {
             activeCalls.decrementAndGet();
         }
@@ -257,7 +257,7 @@ public abstract class LanguageRuntime implements AutoCloseable {
         return false;
     }
 
-    private String invokeOnPool(String handlerName, com.fasterxml.jackson.databind.JsonNode payload, Duration timeout,
+    private String invokeOnPool(String handlerName, com.fasterxml.jackson.databind.JsonNode payload,
                                 Runnable contextAcquired) throws InterruptedException {
         GuestCall call = new GuestCall(pool.borrow(CONTEXT_WAIT));
         try {
@@ -267,18 +267,17 @@ public abstract class LanguageRuntime implements AutoCloseable {
             throw e;
         }
         callsByThread.put(Thread.currentThread(), call);
-        var watchdog = WATCHDOG.schedule(() -> stop(call), timeout.toMillis(), TimeUnit.MILLISECONDS);
         GuestLog.enter(handlerName, payload.path("task_uuid").asText(), payload.path("step_name").asText());
         try {
             String answer = callInvoke(invokeFunctions.get(call.context), handlerName, payload, call.id);
             if (call.stopped()) {
-                throw GuestAnswer.timedOut(language, handlerName, (int) timeout.toSeconds());
+                throw GuestAnswer.stopped(language, handlerName);
             }
             return answer != null ? answer : Json.write(java.util.Map.of("success", false, "error_type", "NoAnswer",
                     "retryable", false, "message", "handler '" + handlerName + "' never answered (an unsettled promise?)"));
         } catch (PolyglotException | IllegalStateException e) {
             if (call.stopped() || (e instanceof PolyglotException p && p.isCancelled())) {
-                throw GuestAnswer.timedOut(language, handlerName, (int) timeout.toSeconds());
+                throw GuestAnswer.stopped(language, handlerName);
             }
             if (!pool.isSingle()) {
                 call.closeContext();
@@ -288,7 +287,6 @@ public abstract class LanguageRuntime implements AutoCloseable {
             call.finished();
             callsByThread.remove(Thread.currentThread(), call);
             GuestLog.clear();
-            watchdog.cancel(false);
             if (call.closedContext() || (call.stopped() && !pool.isSingle())) {
                 invokeFunctions.remove(call.context);
                 pool.replace(call.context);

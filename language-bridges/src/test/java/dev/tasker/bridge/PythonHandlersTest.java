@@ -1,5 +1,6 @@
 package dev.tasker.bridge;
 
+import dev.tasker.core.spi.TimedCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tasker.core.api.HandlerError;
 import dev.tasker.core.api.StepContext;
@@ -155,7 +156,7 @@ class PythonHandlersTest {
     }
 
     private static StepResult call(String name, StepContext ctx) throws Exception {
-        return handlers.resolve(name).orElseThrow(() -> new AssertionError("no handler " + name)).call(ctx);
+        return TimedCall.call(handlers.resolve(name).orElseThrow(() -> new AssertionError("no handler " + name)), ctx);
     }
 
     private static JsonNode result(String name, String input) throws Exception {

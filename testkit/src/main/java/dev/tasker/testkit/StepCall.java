@@ -9,6 +9,7 @@ import dev.tasker.core.api.RetryableError;
 import dev.tasker.core.api.StepHandler;
 import dev.tasker.core.api.StepResult;
 import dev.tasker.core.json.Json;
+import dev.tasker.core.spi.TimedCall;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ public final class StepCall {
     private int retryCount;
     private int maxRetries = 3;
     private JsonNode checkpoint;
+    private int timeoutSeconds = 30;
 
     StepCall(String callable, StepHandler handler) {
         this.callable = callable;
@@ -97,6 +99,12 @@ public final class StepCall {
         return this;
     }
 
+    /** How long the handler may run before it is stopped and the call ends in a {@code Timeout} (default 30 s). */
+    public StepCall timeoutSeconds(int seconds) {
+        this.timeoutSeconds = seconds;
+        return this;
+    }
+
     /** What an earlier attempt saved with {@code checkpoint_yield}. */
     public StepCall checkpoint(Object saved) {
         this.checkpoint = Json.toTree(saved);
@@ -114,8 +122,8 @@ public final class StepCall {
             for (int run = 0; run < MAX_YIELDS; run++) {
                 TesterContext context = new TesterContext(UUID.randomUUID(), UUID.randomUUID(), stepName, namespace,
                         input.deepCopy(), stepInputs.deepCopy(), config.deepCopy(), Map.copyOf(dependencies), retryCount,
-                        maxRetries, current, checkpoints::add);
-                switch (handler.call(context)) {
+                        maxRetries, current, timeoutSeconds, checkpoints::add);
+                switch (TimedCall.call(handler, context)) {
                     case StepResult.Success s -> {
                         return HandlerOutcome.success(s.result(), s.metadata(), checkpoints);
                     }

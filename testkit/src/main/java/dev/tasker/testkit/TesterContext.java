@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /** A step's context as {@link StepCall} built it; checkpoints go to {@code saved}. */
 record TesterContext(UUID taskUuid, UUID stepUuid, String stepName, String namespaceName, JsonNode inputData,
                      JsonNode stepInputs, JsonNode stepConfig, Map<String, JsonNode> dependencyResults, int retryCount,
-                     int maxRetries, JsonNode checkpoint, Consumer<JsonNode> saved) implements StepContext {
+                     int maxRetries, JsonNode checkpoint, int timeoutSeconds, Consumer<JsonNode> saved)
+        implements StepContext {
 
     @Override
     public void saveCheckpoint(JsonNode progress) {

@@ -41,6 +41,9 @@ class HandlerTesterTest {
                 export class ReadsBeside extends StepHandler {
                   call() { return readFileSync(import.meta.url.replace(/[^/]*$/, 'greeting.txt')).trim(); }
                 }
+                export class Spins extends StepHandler {
+                  call() { for (;;) {} }
+                }
                 export class ReadsOutside extends StepHandler {
                   call() { return readFileSync('/etc/hostname'); }
                 }
@@ -70,6 +73,15 @@ class HandlerTesterTest {
         assertThat(failure.errorCode()).isEqualTo("bad_price");
         assertThat(failure.retryable()).isFalse();
         assertThat(failure.backtrace().getFirst()).contains("pricing.mjs:7");
+    }
+
+    @Test
+    void aHandlerThatRunsPastItsTimeoutIsStoppedAndTheNextCallStillRuns() {
+        HandlerOutcome spun = tester.step("Spins").timeoutSeconds(1).call();
+        assertThat(spun.failure().errorType()).isEqualTo("Timeout");
+        assertThat(spun.failure().message()).isEqualTo("step 'step' ran past its timeout of 1 s and was interrupted");
+        assertThat(spun.failure().retryable()).isTrue();
+        assertThat(tester.step("OutOfStock").input("sku", "A-1").call().failure().errorType()).isEqualTo("OutOfStock");
     }
 
     @Test

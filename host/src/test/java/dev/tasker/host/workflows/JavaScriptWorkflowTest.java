@@ -87,6 +87,13 @@ class JavaScriptWorkflowTest {
                           - { name: spin, handler: { callable: Spin }, timeout_seconds: 120 }
                         """)
                 .template("""
+                        name: spin_briefly_js
+                        namespace_name: math
+                        version: 1.0.0
+                        steps:
+                          - { name: spin, handler: { callable: Spin }, timeout_seconds: 1, retry: { max_attempts: 1 } }
+                        """)
+                .template("""
                         name: nested_js
                         namespace_name: math
                         version: 1.0.0
@@ -122,6 +129,19 @@ class JavaScriptWorkflowTest {
         assertThat(task.state()).isEqualTo(TaskState.COMPLETE);
         assertThat(task.step("square").orElseThrow().result().asInt()).isEqualTo(36);
         assertThat(task.step("halve").orElseThrow().result().asDouble()).isEqualTo(69.0);
+    }
+
+    @Test
+    void aHandlerPastItsTimeoutIsStoppedByTheWorkerAndItsContextServesTheNextTask() {
+        TaskView spun = engine.awaitEnd(engine.submit("math", "spin_briefly_js", "{}"));
+
+        StepView spin = spun.step("spin").orElseThrow();
+        assertThat(spun.state()).isEqualTo(TaskState.BLOCKED_BY_FAILURES);
+        assertThat(spin.state()).isEqualTo(StepState.ERROR);
+        assertThat(spin.error().get("error_type").asText()).isEqualTo("Timeout");
+        assertThat(spin.error().get("message").asText()).isEqualTo("step 'spin' ran past its timeout of 1 s and was interrupted");
+        TaskView next = engine.awaitEnd(engine.submit("math", "linear_js", "{\"even_number\": 12}"));
+        assertThat(next.step("halve").orElseThrow().result().asDouble()).isEqualTo(231.0);
     }
 
     @Test
