@@ -4,7 +4,6 @@ import dev.tasker.bench.e2e.Language;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +14,6 @@ import java.util.Set;
  * embedded PostgreSQL.
  */
 public final class BenchMain {
-
-    private static final List<String> PARTS = List.of("latency", "throughput", "commits", "floor", "creation", "soak", "cold", "jmh");
 
     private static final String USAGE = """
             Usage: tasker bench [--quick] [--only PART,...] [--languages java,js,ts,py,rb]
@@ -46,38 +43,22 @@ public final class BenchMain {
         }
     }
 
-    private static Set<Language> languages(List<String> args) {
-        int at = args.indexOf("--languages");
-        if (at < 0 || at + 1 >= args.size()) {
-            return EnumSet.allOf(Language.class);
-        }
-        Set<Language> languages = EnumSet.noneOf(Language.class);
-        for (String word : args.get(at + 1).split(",")) {
-            Language language = Language.named(word.trim());
-            if (language == null) {
-                System.err.println("tasker bench: --languages takes some of java,js,ts,py,rb, not '" + word + "'");
-                System.exit(2);
-            }
-            languages.add(language);
-        }
-        return languages;
-    }
-
     public static void main(String[] args) throws Exception {
-        List<String> list = List.of(args);
-        if (list.contains("--help") || list.contains("-h")) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
             System.out.println(USAGE);
             return;
         }
-        Plan plan = list.contains("--quick") ? Plan.QUICK : Plan.FULL;
-        int only = list.indexOf("--only");
-        Set<String> parts = new LinkedHashSet<>(only >= 0 && only + 1 < list.size()
-                ? List.of(list.get(only + 1).split(",")) : PARTS);
-        if (!PARTS.containsAll(parts)) {
-            System.err.println("tasker bench: --only takes some of " + String.join(",", PARTS) + ", not '" + list.get(only + 1) + "'");
-            System.exit(2);
-        }
-        Set<Language> languages = languages(list);
+        Plan plan = options.quick() ? Plan.QUICK : Plan.FULL;
+        Set<String> parts = options.parts();
+        Set<Language> languages = options.languages();
         Path root = Path.of(System.getenv().getOrDefault("TASKER_REPOSITORY_ROOT", ".")).toAbsolutePath().normalize();
         String databaseUrl = System.getenv("TASKER_DATABASE_URL");
         Report report = new Report();
