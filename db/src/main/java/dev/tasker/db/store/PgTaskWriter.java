@@ -6,7 +6,6 @@ import dev.tasker.core.engine.NewTask;
 import dev.tasker.core.engine.RootClaim;
 import dev.tasker.core.json.Json;
 import dev.tasker.core.state.TaskState;
-import dev.tasker.core.state.TaskTransitions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,12 +45,12 @@ final class PgTaskWriter {
      */
     static CreatedTask insert(Connection c, NewTask task, RootClaim claim, Notifications notifications) throws SQLException {
         TaskState first = task.initialState();
-        TaskTransitions.check(TaskState.PENDING, first);
+        String firstState = TaskMove.checked(TaskState.PENDING, first);
         try (PreparedStatement ps = c.prepareStatement(INSERT_TASK)) {
             int i = bindTask(ps, 1, task);
-            ps.setString(i++, first.dbName());
+            ps.setString(i++, firstState);
             ps.setBoolean(i++, first == TaskState.COMPLETE);
-            ps.setString(i++, first.dbName());
+            ps.setString(i++, firstState);
             List<NewTask.Step> ready = task.readySteps();
             List<NewTask.Step> claimed = ready.subList(0, Math.min(ready.size(), claim.atMost()));
             i = bindSteps(c, ps, i, task.taskUuid(), task.namespace(), task.priority(), task.steps(),
@@ -155,12 +154,9 @@ final class PgTaskWriter {
                 ON CONFLICT (identity_hash) DO NOTHING
                 RETURNING task_uuid, created_at),
             ttr AS (
-                INSERT INTO task_transitions (task_uuid, from_state, to_state, reason)
-                SELECT ins.task_uuid, v.from_state, v.to_state, v.reason
-                FROM ins, (VALUES (1, NULL, 'pending', 'submitted'), (2, 'pending', ?, 'created'))
-                          AS v(n, from_state, to_state, reason)
-                ORDER BY v.n),
-            """ + STEP_CTES.formatted("EXISTS (SELECT 1 FROM ins)") + """
+            """ + TaskMove.insert("ins.task_uuid", "v.from_state", "v.to_state", "NULL", "v.reason", "ins, (VALUES (1, NULL, '"
+            + TaskState.PENDING.dbName() + "', 'submitted'), (2, '" + TaskState.PENDING.dbName() + "', ?, 'created'))"
+            + " AS v(n, from_state, to_state, reason) ORDER BY v.n") + "),\n" + STEP_CTES.formatted("EXISTS (SELECT 1 FROM ins)") + """
             ,
             edges AS (
                 INSERT INTO workflow_step_edges (task_uuid, from_step_uuid, to_step_uuid)

@@ -2,7 +2,6 @@ package dev.tasker.db.store;
 
 import dev.tasker.core.engine.StepCounts;
 import dev.tasker.core.state.TaskState;
-import dev.tasker.core.state.TaskTransitions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,19 +82,17 @@ final class TaskRollup {
 
     static void transition(Connection c, UUID taskUuid, TaskState from, TaskState to, String worker, String reason)
             throws SQLException {
-        TaskTransitions.check(from, to);
         try (PreparedStatement ps = c.prepareStatement("""
                 WITH upd AS (
                     UPDATE tasks SET current_state = ?, updated_at = clock_timestamp(),
                                      completed_at = CASE WHEN ? THEN clock_timestamp() ELSE completed_at END
                     WHERE task_uuid = ? RETURNING task_uuid)
-                INSERT INTO task_transitions (task_uuid, from_state, to_state, worker, reason)
-                SELECT task_uuid, ?, ?, ?, ? FROM upd""")) {
+                """ + TaskMove.insert("task_uuid", "?", "?", "?", "?", "upd"))) {
             ps.setString(1, to.dbName());
             ps.setBoolean(2, to == TaskState.COMPLETE || to == TaskState.RESOLVED_MANUALLY);
             ps.setObject(3, taskUuid);
             ps.setString(4, from.dbName());
-            ps.setString(5, to.dbName());
+            ps.setString(5, TaskMove.checked(from, to));
             ps.setString(6, worker);
             ps.setString(7, reason);
             ps.executeUpdate();
