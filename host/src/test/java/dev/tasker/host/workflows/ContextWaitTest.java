@@ -80,8 +80,9 @@ class ContextWaitTest {
                      loaded.resolver())) {
             loaded.templates().templates().forEach(engine.store()::registerTemplate);
 
-            // the context is built first, and the slow call holds it before the quick step is claimed
-            assertThat(engine.awaitEnd(engine.submit("leases", "quick", "{\"seconds\": 0}")).state()).isEqualTo(TaskState.COMPLETE);
+            // the context is built and its first call made (under the slow template's timeout: a first call on a busy
+            // machine may take a second), and the slow call holds it before the quick step is claimed
+            assertThat(engine.awaitEnd(engine.submit("leases", "slow", "{\"seconds\": 0}")).state()).isEqualTo(TaskState.COMPLETE);
             UUID slow = engine.submit("leases", "slow", "{\"seconds\": 4}");
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                     .until(() -> engine.task(slow).step("work").orElseThrow().state() == dev.tasker.core.state.StepState.IN_PROGRESS);
