@@ -260,13 +260,15 @@ public abstract class LanguageRuntime implements AutoCloseable {
     private String invokeOnPool(String handlerName, com.fasterxml.jackson.databind.JsonNode payload,
                                 Runnable contextAcquired) throws InterruptedException {
         GuestCall call = new GuestCall(pool.borrow(CONTEXT_WAIT));
+        // registered before the caller's timer starts, so that a stop at any moment after finds the call
+        callsByThread.put(Thread.currentThread(), call);
         try {
             contextAcquired.run();
         } catch (RuntimeException e) {
+            callsByThread.remove(Thread.currentThread(), call);
             pool.giveBack(call.context);
             throw e;
         }
-        callsByThread.put(Thread.currentThread(), call);
         GuestLog.enter(handlerName, payload.path("task_uuid").asText(), payload.path("step_name").asText());
         try {
             String answer = callInvoke(invokeFunctions.get(call.context), handlerName, payload, call.id);

@@ -95,9 +95,11 @@ final class DocServers implements AutoCloseable {
         throw new IllegalStateException("tasker serve " + args + " was not ready within 180 s:\n" + Files.readString(log));
     }
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private static boolean ready(int port) {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
